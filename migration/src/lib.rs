@@ -1,0 +1,14 @@
+//! Schema migrations. A merged migration is never edited: change the schema
+//! with a new one.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261204_000001_create_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261204_000001_create_foundation::Migration)]
+    }
+}
