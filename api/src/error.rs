@@ -2,7 +2,7 @@
 //! Converted to GraphQL errors at one boundary; internal causes are logged
 //! there and never sent to clients.
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
     #[error("authentication required")]
     Unauthenticated(&'static str),
@@ -19,7 +19,7 @@ pub enum AppError {
     #[error("too many requests")]
     RateLimited,
     #[error("internal error")]
-    Internal(#[source] anyhow::Error),
+    Internal(std::sync::Arc<anyhow::Error>),
 }
 
 impl AppError {
@@ -34,6 +34,10 @@ impl AppError {
             Self::RateLimited => "RATE_LIMITED",
             Self::Internal(_) => "INTERNAL",
         }
+    }
+
+    pub fn internal(e: impl Into<anyhow::Error>) -> Self {
+        Self::Internal(std::sync::Arc::new(e.into()))
     }
 
     pub fn bad(msg: impl Into<String>) -> Self {
@@ -58,7 +62,7 @@ impl AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
-        Self::Internal(e.into())
+        Self::internal(e)
     }
 }
 

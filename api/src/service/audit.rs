@@ -70,7 +70,7 @@ pub async fn append<C: ConnectionTrait>(
     let head = q
         .one(conn)
         .await?
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("audit head row missing")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("audit head row missing")))?;
     let mut last_id = head.last_id;
     let mut last_hash = head.last_hash.clone();
     for r in records {
@@ -187,4 +187,46 @@ pub async fn verify_chain<C: ConnectionTrait>(conn: &C) -> AppResult<ChainStatus
         Some(h) => Ok(ChainStatus { valid: false, entries, first_broken_id: Some(h.last_id.max(prev_id + 1)) }),
         None => Ok(ChainStatus { valid: false, entries, first_broken_id: Some(prev_id + 1) }),
     }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub actor_id: Option<i64>,
+    pub action: Option<String>,
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Newest first.
+pub async fn list(
+    st: &crate::state::AppState,
+    actor: &crate::auth::Actor,
+    f: AuditFilter,
+    page: super::page::PageArgs,
+) -> AppResult<super::page::Page<audit_entry::Model>> {
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    super::scope::require(actor, domain::policy::Capability::ReadAudit)?;
+    let window = page.window()?;
+    let mut q = audit_entry::Entity::find();
+    if let Some(a) = f.actor_id { q = q.filter(audit_entry::Column::ActorId.eq(a)); }
+    if let Some(a) = f.action { q = q.filter(audit_entry::Column::Action.eq(a)); }
+    if let Some(t) = f.entity_type { q = q.filter(audit_entry::Column::EntityType.eq(t)); }
+    if let Some(i) = f.entity_id { q = q.filter(audit_entry::Column::EntityId.eq(i)); }
+    if let Some(t) = f.from { q = q.filter(audit_entry::Column::At.gte(t)); }
+    if let Some(t) = f.to { q = q.filter(audit_entry::Column::At.lt(t)); }
+    let total = q.clone().count(&st.db).await?;
+    // Newest first: walking forward means descending ids.
+    if let Some(c) = &window.cursor {
+        q = q.filter(if window.backward { audit_entry::Column::Id.gt(c.id) } else { audit_entry::Column::Id.lt(c.id) });
+    }
+    q = if window.backward { q.order_by_asc(audit_entry::Column::Id) } else { q.order_by_desc(audit_entry::Column::Id) };
+    let rows = q.limit(window.limit + 1).all(&st.db).await?;
+    Ok(super::page::Page::from_rows(rows, &window, total, |e| super::page::Cursor { key: 0, id: e.id }))
+}
+
+pub async fn verify(st: &crate::state::AppState, actor: &crate::auth::Actor) -> AppResult<ChainStatus> {
+    super::scope::require(actor, domain::policy::Capability::ReadAudit)?;
+    verify_chain(&st.db).await
 }

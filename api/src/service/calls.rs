@@ -184,7 +184,7 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
         let calendar = settings::load_calendar(&txn).await?;
         let due_at = calendar
             .working_deadline(saved.received_at, i64::from(minutes))
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("deadline: {e}")))?;
+            .map_err(|e| AppError::internal(anyhow::anyhow!("deadline: {e}")))?;
         let fu = super::follow_ups::open(&txn, FollowUpKind::MissedCallCallback, Some(saved.id), Some(handler.id), Some(handler.department_id), None, due_at, now).await?;
         audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("openFollowUp", "FollowUp", fu.id, &["kind", "dueAt", "assignee"])]).await?;
     }

@@ -206,7 +206,7 @@ pub async fn create_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, i
     let extension = clean(input.extension);
     check_len("extension", extension.as_deref(), 20)?;
     password::check_strength(&input.initial_password).map_err(AppError::BadInput)?;
-    let hash = password::hash(&input.initial_password).map_err(AppError::Internal)?;
+    let hash = password::hash(&input.initial_password).map_err(AppError::internal)?;
     let now = st.now();
     let txn = st.db.begin().await?;
     if department::Entity::find_by_id(input.department_id).one(&txn).await?.is_none() {

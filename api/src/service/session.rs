@@ -23,7 +23,7 @@ const BAD_LOGIN: AppError = AppError::Unauthenticated("wrong employee number or 
 
 async fn issue<C: ConnectionTrait>(st: &AppState, conn: &C, emp: employee::Model, family: String, now: DateTime<Utc>) -> AppResult<Issued> {
     let roles = decode_roles(&emp.roles).iter().map(|r| r.as_str().to_owned()).collect();
-    let (access_token, expires_at) = st.jwt.issue(emp.id, roles, now).map_err(AppError::Internal)?;
+    let (access_token, expires_at) = st.jwt.issue(emp.id, roles, now).map_err(AppError::internal)?;
     let refresh = random_token(32);
     refresh_token::ActiveModel {
         employee_id: Set(emp.id),
@@ -50,7 +50,7 @@ pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, passwor
     let pw = password_plain.to_owned();
     let ok = tokio::task::spawn_blocking(move || password::verify(&pw, &hash))
         .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+        .map_err(|e| AppError::internal(e))?;
     let emp = match emp {
         Some(e) if ok && e.active => e,
         _ => return Err(BAD_LOGIN),
@@ -143,11 +143,11 @@ pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, c
     let (cur, stored, newpw) = (current.to_owned(), emp.password_hash.clone(), new.to_owned());
     let (ok, hash) = tokio::task::spawn_blocking(move || (password::verify(&cur, &stored), password::hash(&newpw)))
         .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+        .map_err(|e| AppError::internal(e))?;
     if !ok {
         return Err(AppError::bad("the current password is wrong"));
     }
-    let hash = hash.map_err(AppError::Internal)?;
+    let hash = hash.map_err(AppError::internal)?;
     let now = st.now();
     let txn = st.db.begin().await?;
     let version = emp.version;

@@ -124,7 +124,7 @@ pub async fn rules<C: ConnectionTrait>(conn: &C) -> AppResult<scoring_rules::Mod
     scoring_rules::Entity::find_by_id(1)
         .one(conn)
         .await?
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("scoring rules row missing")))
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("scoring rules row missing")))
 }
 
 pub fn weekday_iso(w: Weekday) -> i32 {

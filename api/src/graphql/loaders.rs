@@ -1,0 +1,99 @@
+//! DataLoaders for every relation resolved on a list. Created per request
+//! (per-request caches only); callers check visibility of what they load.
+
+use std::collections::HashMap;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use entity::{call, department, employee, follow_up};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::error::AppError;
+
+pub struct Loaders {
+    pub employees: DataLoader<EmployeeLoader>,
+    pub departments: DataLoader<DepartmentLoader>,
+    pub calls: DataLoader<CallLoader>,
+    pub call_follow_ups: DataLoader<CallFollowUpsLoader>,
+}
+
+impl Loaders {
+    pub fn new(db: &DatabaseConnection) -> Self {
+        Self {
+            employees: DataLoader::new(EmployeeLoader(db.clone()), tokio::spawn),
+            departments: DataLoader::new(DepartmentLoader(db.clone()), tokio::spawn),
+            calls: DataLoader::new(CallLoader(db.clone()), tokio::spawn),
+            call_follow_ups: DataLoader::new(CallFollowUpsLoader(db.clone()), tokio::spawn),
+        }
+    }
+}
+
+fn internal(e: sea_orm::DbErr) -> std::sync::Arc<AppError> {
+    std::sync::Arc::new(AppError::from(e))
+}
+
+pub struct EmployeeLoader(DatabaseConnection);
+
+impl Loader<i64> for EmployeeLoader {
+    type Value = employee::Model;
+    type Error = std::sync::Arc<AppError>;
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        let rows = employee::Entity::find()
+            .filter(employee::Column::Id.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        Ok(rows.into_iter().map(|r| (r.id, r)).collect())
+    }
+}
+
+pub struct DepartmentLoader(DatabaseConnection);
+
+impl Loader<i64> for DepartmentLoader {
+    type Value = department::Model;
+    type Error = std::sync::Arc<AppError>;
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        let rows = department::Entity::find()
+            .filter(department::Column::Id.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        Ok(rows.into_iter().map(|r| (r.id, r)).collect())
+    }
+}
+
+pub struct CallLoader(DatabaseConnection);
+
+impl Loader<i64> for CallLoader {
+    type Value = call::Model;
+    type Error = std::sync::Arc<AppError>;
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        let rows = call::Entity::find()
+            .filter(call::Column::Id.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        Ok(rows.into_iter().map(|r| (r.id, r)).collect())
+    }
+}
+
+pub struct CallFollowUpsLoader(DatabaseConnection);
+
+impl Loader<i64> for CallFollowUpsLoader {
+    type Value = Vec<follow_up::Model>;
+    type Error = std::sync::Arc<AppError>;
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+        let rows = follow_up::Entity::find()
+            .filter(follow_up::Column::CallId.is_in(keys.iter().copied()))
+            .order_by_asc(follow_up::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut out: HashMap<i64, Self::Value> = HashMap::new();
+        for r in rows {
+            if let Some(c) = r.call_id {
+                out.entry(c).or_default().push(r);
+            }
+        }
+        Ok(out)
+    }
+}

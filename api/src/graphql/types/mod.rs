@@ -1,0 +1,38 @@
+pub mod audit;
+pub mod call;
+pub mod connection;
+pub mod follow_up;
+pub mod people;
+pub mod settings;
+
+use async_graphql::Context;
+
+use super::loaders::Loaders;
+use crate::error::{AppError, AppResult};
+
+pub(crate) fn loaders<'a>(ctx: &Context<'a>) -> AppResult<&'a Loaders> {
+    ctx.data::<Loaders>().map_err(|_| AppError::internal(anyhow::anyhow!("loaders missing")))
+}
+
+fn load_err(e: std::sync::Arc<AppError>) -> AppError {
+    AppError::internal(anyhow::anyhow!("loader: {e}"))
+}
+
+pub(crate) async fn load_employee(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<people::Employee>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(loaders(ctx)?.employees.load_one(id).await.map_err(load_err)?.map(people::Employee::new))
+}
+
+pub(crate) async fn load_department(ctx: &Context<'_>, id: Option<i64>) -> AppResult<Option<people::Department>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(loaders(ctx)?.departments.load_one(id).await.map_err(load_err)?.map(people::Department))
+}
+
+pub(crate) async fn load_call_model(ctx: &Context<'_>, id: i64) -> AppResult<Option<entity::call::Model>> {
+    loaders(ctx)?.calls.load_one(id).await.map_err(load_err)
+}
+
+pub(crate) async fn load_call_follow_ups(ctx: &Context<'_>, call_id: i64) -> AppResult<Vec<entity::follow_up::Model>> {
+    Ok(loaders(ctx)?.call_follow_ups.load_one(call_id).await.map_err(load_err)?.unwrap_or_default())
+}
+
