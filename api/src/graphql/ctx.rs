@@ -38,3 +38,14 @@ pub fn parts<'a>(ctx: &Context<'a>) -> AppResult<(&'a AppState, &'a Actor, &'a R
     let req = request(ctx)?;
     Ok((state(ctx)?, req.session.actor()?, &req.meta))
 }
+
+/// A denied field: null in the response (not missing, as the GraphQL spec
+/// wants) with a FORBIDDEN error on its path; the rest stays intact.
+pub fn forbidden_field<T>(ctx: &Context<'_>) -> Option<T> {
+    let mut err = async_graphql::ServerError::new("forbidden", Some(ctx.item.pos));
+    let mut ext = async_graphql::ErrorExtensionValues::default();
+    ext.set("code", "FORBIDDEN");
+    err.extensions = Some(ext);
+    ctx.add_error(ctx.set_error_path(err));
+    None
+}

@@ -23,7 +23,9 @@ const BAD_LOGIN: AppError = AppError::Unauthenticated("wrong employee number or 
 
 async fn issue<C: ConnectionTrait>(st: &AppState, conn: &C, emp: employee::Model, family: String, now: DateTime<Utc>) -> AppResult<Issued> {
     let roles = decode_roles(&emp.roles).iter().map(|r| r.as_str().to_owned()).collect();
-    let (access_token, expires_at) = st.jwt.issue(emp.id, roles, now).map_err(AppError::internal)?;
+    // jsonwebtoken checks expiry against the system clock, so access tokens
+    // are issued against it too (not the injectable clock).
+    let (access_token, expires_at) = st.jwt.issue(emp.id, roles, Utc::now()).map_err(AppError::internal)?;
     let refresh = random_token(32);
     refresh_token::ActiveModel {
         employee_id: Set(emp.id),

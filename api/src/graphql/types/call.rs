@@ -8,7 +8,7 @@ use entity::call;
 
 use super::follow_up::FollowUp;
 use super::people::{Department, Employee};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::ctx;
 use crate::graphql::enums::{CallCategory, CallStatus};
 use crate::service::calls::missing_for;
@@ -21,7 +21,7 @@ impl Call {
     fn caller_field(&self, ctx: &Context<'_>, field: &'static str, value: Option<&str>, mask: fn(&str) -> String) -> AppResult<Option<String>> {
         let actor = ctx::actor(ctx)?;
         match policy::caller_identity_access(&actor.viewer, &call_facts(&self.0)) {
-            FieldAccess::Forbidden => Err(AppError::Forbidden),
+            FieldAccess::Forbidden => Ok(ctx::forbidden_field(ctx)),
             FieldAccess::Masked => Ok(value.map(mask)),
             FieldAccess::Full => {
                 if value.is_some() {

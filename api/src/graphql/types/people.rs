@@ -67,7 +67,7 @@ impl Employee {
         }
         let actor = ctx::actor(ctx)?;
         match policy::employee_contact_access(&actor.viewer, self.0.id) {
-            FieldAccess::Forbidden => Err(AppError::Forbidden),
+            FieldAccess::Forbidden => Ok(ctx::forbidden_field(ctx)),
             FieldAccess::Masked => Ok(value.map(mask)),
             FieldAccess::Full => {
                 if value.is_some() && actor.id() != self.0.id {
