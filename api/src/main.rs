@@ -31,11 +31,10 @@ async fn run(config: Config) -> anyhow::Result<()> {
     let db = api::db::connect(&config.database_url).await?;
     api::db::migrate(&db).await?;
     let clock = Arc::new(SystemClock);
-    if let Some((no, pw)) = &config.bootstrap_admin {
-        if api::service::people::bootstrap(&db, no, pw.expose_secret(), chrono::Utc::now()).await? {
+    if let Some((no, pw)) = &config.bootstrap_admin
+        && api::service::people::bootstrap(&db, no, pw.expose_secret(), chrono::Utc::now()).await? {
             tracing::info!(employee_no = %no, "created the bootstrap administrator");
         }
-    }
     let addr = config.listen_addr;
     let state = AppState::new(db, config, clock)?;
     let app = api::build_app(state);

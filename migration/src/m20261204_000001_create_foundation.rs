@@ -14,6 +14,7 @@ pub struct Migration;
 enum Department { Table, Id, Code, Name, IsAdministration, HeadId, Version, CreatedAt, UpdatedAt }
 
 #[derive(DeriveIden)]
+#[allow(clippy::enum_variant_names)]
 enum Employee {
     Table, Id, EmployeeNo, Name, DepartmentId, Roles, Extension, Email, Mobile, PasswordHash,
     Active, Version, CreatedAt, UpdatedAt,

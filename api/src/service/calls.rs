@@ -116,11 +116,10 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
     idempotency::check_key(input.idempotency_key.as_deref())?;
     let now = st.now();
     check_times(now, input.received_at, input.answered_at, input.ended_at)?;
-    if let Some(n) = input.ring_count {
-        if !(1..=1000).contains(&n) {
+    if let Some(n) = input.ring_count
+        && !(1..=1000).contains(&n) {
             return Err(AppError::bad("ringCount must be between 1 and 1000"));
         }
-    }
     let caller_number = domain::phone::normalize(&input.caller_number).map_err(|_| AppError::bad("callerNumber is not a plausible phone number"))?;
     let caller_name = clean(input.caller_name);
     let caller_organization = clean(input.caller_organization);

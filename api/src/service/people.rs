@@ -268,11 +268,10 @@ pub async fn update_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, i
     if current.version != input.version {
         return Err(AppError::stale());
     }
-    if let Some(d) = input.department_id {
-        if department::Entity::find_by_id(d).one(&txn).await?.is_none() {
+    if let Some(d) = input.department_id
+        && department::Entity::find_by_id(d).one(&txn).await?.is_none() {
             return Err(AppError::bad("no such department"));
         }
-    }
     let mut changed: Vec<&str> = Vec::new();
     let mut m: employee::ActiveModel = current.clone().into();
     if let Some(n) = name { m.name = Set(n); changed.push("name"); }

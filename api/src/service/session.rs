@@ -52,7 +52,7 @@ pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, passwor
     let pw = password_plain.to_owned();
     let ok = tokio::task::spawn_blocking(move || password::verify(&pw, &hash))
         .await
-        .map_err(|e| AppError::internal(e))?;
+        .map_err(AppError::internal)?;
     let emp = match emp {
         Some(e) if ok && e.active => e,
         _ => return Err(BAD_LOGIN),
@@ -145,7 +145,7 @@ pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, c
     let (cur, stored, newpw) = (current.to_owned(), emp.password_hash.clone(), new.to_owned());
     let (ok, hash) = tokio::task::spawn_blocking(move || (password::verify(&cur, &stored), password::hash(&newpw)))
         .await
-        .map_err(|e| AppError::internal(e))?;
+        .map_err(AppError::internal)?;
     if !ok {
         return Err(AppError::bad("the current password is wrong"));
     }

@@ -129,3 +129,61 @@ async fn confidential_calls_are_seen_only_by_handler_head_and_administration() {
     }
     assert_eq!(app.ok(&bob, "{ calls { totalCount } }", json!({})).await["calls"]["totalCount"], 0);
 }
+
+/// Every role against callerNumber and callerName on four kinds of call:
+/// the viewer's own, a colleague's, a colleague's confidential one, and
+/// another department's. `None` means the call is not visible at all;
+/// `Err` means the query itself is FORBIDDEN.
+#[tokio::test]
+async fn every_role_sees_caller_identity_exactly_as_the_matrix_says() {
+    let app = TestApp::new().await;
+    let mine = app.create_department("MINE").await;
+    let other = app.create_department("OTHER").await;
+    let (_, colleague) = app.employee("colleague", &mine, &["STAFF"]).await;
+    let (_, outsider) = app.employee("outsider", &other, &["STAFF"]).await;
+    let record = |number: &'static str, name: &'static str, confidential: bool| {
+        json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "answeredAt": "2026-12-02T05:00:05Z", "callerNumber": number, "callerName": name, "reason": "x", "confidential": confidential}})
+    };
+    let full = |n: &str, m: &str| Some((n.to_owned(), m.to_owned()));
+    let q = "query($id:ID!){ call(id:$id){ callerNumber callerName } }";
+    type Seen = Option<(String, String)>;
+    let roles: [(&str, &[&str]); 6] = [
+        ("STAFF", &["STAFF"]),
+        ("DEPARTMENT_HEAD", &["DEPARTMENT_HEAD"]),
+        ("ADMINISTRATION", &["ADMINISTRATION"]),
+        ("HR", &["HR"]),
+        ("ANALYST", &["ANALYST"]),
+        ("SYSTEM_ADMIN", &["SYSTEM_ADMIN"]),
+    ];
+    for (i, (role, role_list)) in roles.iter().enumerate() {
+        let (_, viewer) = app.employee(&format!("viewer{i}"), &mine, role_list).await;
+        let colleague_call = app.ok(&colleague, RECORD, record("13811112222", "王小明", false)).await["recordCall"]["id"].clone();
+        let secret_call = app.ok(&colleague, RECORD, record("13833334444", "李四", true)).await["recordCall"]["id"].clone();
+        let other_call = app.ok(&outsider, RECORD, record("13855556666", "John", false)).await["recordCall"]["id"].clone();
+        let own_call = if role_list.contains(&"STAFF") || role_list.contains(&"DEPARTMENT_HEAD") || role_list.contains(&"ADMINISTRATION") {
+            Some(app.ok(&viewer, RECORD, record("13877778888", "Ann", false)).await["recordCall"]["id"].clone())
+        } else {
+            None
+        };
+        let expected: [Result<Seen, ()>; 3] = match *role {
+            "STAFF" => [Ok(Some(("138****2222".into(), "王**".into()))), Ok(None), Ok(None)],
+            "DEPARTMENT_HEAD" => [Ok(full("+8613811112222", "王小明")), Ok(full("+8613833334444", "李四")), Ok(None)],
+            "ADMINISTRATION" => [Ok(full("+8613811112222", "王小明")), Ok(full("+8613833334444", "李四")), Ok(full("+8613855556666", "John"))],
+            _ => [Err(()), Err(()), Err(())],
+        };
+        for (call, want) in [colleague_call, secret_call, other_call].iter().zip(expected) {
+            let body = app.gql(&viewer, q, json!({"id": call})).await;
+            let got: Result<Seen, ()> = if codes(&body) == vec!["FORBIDDEN"] {
+                Err(())
+            } else {
+                let c = &body["data"]["call"];
+                Ok(c.as_object().map(|_| (c["callerNumber"].as_str().unwrap().to_owned(), c["callerName"].as_str().unwrap().to_owned())))
+            };
+            assert_eq!(got, want, "{role} reading {call}");
+        }
+        if let Some(own) = own_call {
+            let d = app.ok(&viewer, q, json!({"id": own})).await;
+            assert_eq!(d["call"], json!({"callerNumber": "+8613877778888", "callerName": "Ann"}), "{role} on own call");
+        }
+    }
+}

@@ -69,25 +69,36 @@ async fn sla_defaults_match_the_spec_and_inquiry_replies_cannot_exceed_a_working
 }
 
 #[tokio::test]
-async fn follow_ups_list_overdue_callbacks_for_their_assignee() {
+async fn a_callback_becomes_overdue_when_its_due_time_passes() {
     let app = TestApp::new().await;
     let dept = app.create_department("DESK").await;
     let (_, alice) = app.employee("alice", &dept, &["STAFF"]).await;
-    let carol_dept = app.create_department("OTHER").await;
-    let (_, carol) = app.employee("carol", &carol_dept, &["STAFF"]).await;
-    // Received 09:00 Shanghai: due 11:00; the clock says 14:00, so it is overdue.
-    app.ok(&alice, RECORD, json!({"i": {"receivedAt": "2026-12-02T09:00:00+08:00", "callerNumber": "13812345678", "reason": "x"}})).await;
+    let other = app.create_department("OTHER").await;
+    let (_, carol) = app.employee("carol", &other, &["STAFF"]).await;
+    // Received 13:00 Shanghai: due 15:00 (07:00Z); the clock says 14:00.
+    app.ok(&alice, RECORD, json!({"i": {"receivedAt": "2026-12-02T13:00:00+08:00", "callerNumber": "13812345678", "reason": "x"}})).await;
     let q = "query($o:Boolean){ followUps(filter:{overdue:$o}){ totalCount edges { node { kind overdue completedLate assignee { employeeNo } call { status } } } } }";
+    assert_eq!(app.ok(&alice, q, json!({"o": true})).await["followUps"]["totalCount"], 0);
+    let d = app.ok(&alice, q, json!({"o": false})).await;
+    assert_eq!(d["followUps"]["edges"][0]["node"]["overdue"], false);
+
+    app.clock.set(chrono::DateTime::parse_from_rfc3339("2026-12-02T15:30:00+08:00").unwrap().to_utc());
     let d = app.ok(&alice, q, json!({"o": true})).await;
     assert_eq!(d["followUps"]["totalCount"], 1);
     let n = &d["followUps"]["edges"][0]["node"];
-    assert_eq!((n["overdue"].as_bool(), n["completedLate"].is_null()), (Some(true), true));
+    assert_eq!((n["kind"].as_str(), n["overdue"].as_bool(), n["completedLate"].is_null()), (Some("MISSED_CALL_CALLBACK"), Some(true), true));
     assert_eq!(n["assignee"]["employeeNo"], "alice");
     assert_eq!(n["call"]["status"], "MISSED");
     assert_eq!(app.ok(&alice, q, json!({"o": false})).await["followUps"]["totalCount"], 0);
     assert_eq!(app.ok(&carol, q, json!({})).await["followUps"]["totalCount"], 0);
+
     // A callback is closed through completeCallback, which records the explanation.
-    let id = app.ok(&alice, "{ followUps { edges { node { id version } } } }", json!({})).await["followUps"]["edges"][0]["node"].clone();
-    let body = app.gql(&alice, "mutation($i:CompleteFollowUpInput!){ completeFollowUp(input:$i){ id } }", json!({"i": {"id": id["id"], "version": id["version"]}})).await;
+    let node = app.ok(&alice, "{ followUps { edges { node { id version call { id } } } } }", json!({})).await["followUps"]["edges"][0]["node"].clone();
+    let body = app.gql(&alice, "mutation($i:CompleteFollowUpInput!){ completeFollowUp(input:$i){ id } }", json!({"i": {"id": node["id"], "version": node["version"]}})).await;
     assert_eq!(codes(&body), vec!["BAD_USER_INPUT"]);
+    let cb = "mutation($i:CompleteCallbackInput!){ completeCallback(input:$i){ followUps { status completedLate } } }";
+    let body = app.gql(&alice, cb, json!({"i": {"callId": node["call"]["id"], "calledBackAt": "2026-12-02T15:20:00+08:00", "reasonExplained": false}})).await;
+    assert_eq!(codes(&body), vec!["BAD_USER_INPUT"]);
+    let d = app.ok(&alice, cb, json!({"i": {"callId": node["call"]["id"], "calledBackAt": "2026-12-02T15:20:00+08:00", "reasonExplained": true}})).await;
+    assert_eq!(d["completeCallback"]["followUps"][0], json!({"status": "DONE", "completedLate": true}));
 }
