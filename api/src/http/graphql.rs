@@ -10,16 +10,14 @@ use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
 use super::{HttpState, REQUEST_ID};
-use crate::auth::actor::decode_roles;
 use crate::auth::jwt::TokenError;
-use crate::auth::{Actor, Session};
+use crate::auth::Session;
 use crate::error::finish_errors;
 use crate::graphql::ctx::RequestData;
 use crate::graphql::loaders::Loaders;
 use crate::service::RequestMeta;
 use crate::service::audit::ReadLog;
 use crate::state::AppState;
-use domain::policy::Viewer;
 
 fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     let body = json!({ "data": null, "errors": [{ "message": message, "extensions": { "code": code } }] });
@@ -51,17 +49,15 @@ async fn authenticate(app: &AppState, headers: &HeaderMap) -> Result<Session, Re
         Err(TokenError::Expired) => return Ok(Session::Expired),
         Err(TokenError::Invalid) => return Err(unauthorized("the access token is not valid")),
     };
-    use sea_orm::EntityTrait;
-    let emp = entity::employee::Entity::find_by_id(employee_id).one(&app.db).await.map_err(|e| {
-        tracing::error!(error = ?e, "loading the actor");
-        error_response(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", "internal error")
-    })?;
-    match emp {
-        Some(e) if e.active => Ok(Session::Authenticated(Actor {
-            viewer: Viewer { employee_id: e.id, department_id: e.department_id, roles: decode_roles(&e.roles) },
-            name: e.name,
-        })),
-        _ => Err(unauthorized("the account is not active")),
+    match crate::service::session::active_actor(&app.db, employee_id).await {
+        Ok(Some(actor)) => Ok(Session::Authenticated(actor)),
+        Ok(None) => Err(unauthorized("the account is not active")),
+        Err(e) => {
+            if let crate::error::AppError::Internal(cause) = &e {
+                tracing::error!(error = ?cause, "loading the actor");
+            }
+            Err(error_response(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL", "internal error"))
+        }
     }
 }
 

@@ -111,6 +111,7 @@ fn check_times(now: DateTime<Utc>, received: DateTime<Utc>, answered: Option<Dat
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input: NewCall) -> AppResult<call::Model> {
     require(actor, Capability::RecordCalls)?;
     idempotency::check_key(input.idempotency_key.as_deref())?;
@@ -198,6 +199,7 @@ async fn visible<C: ConnectionTrait>(conn: &C, actor: &Actor, id: i64) -> AppRes
     calls_visible_to(actor)?.filter(call::Column::Id.eq(id)).one(conn).await?.ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn get_call(st: &AppState, actor: &Actor, id: Option<i64>) -> AppResult<Option<call::Model>> {
     let q = calls_visible_to(actor)?;
     match id {
@@ -239,6 +241,7 @@ async fn save_versioned<C: ConnectionTrait>(conn: &C, before: &call::Model, mut 
     Ok(after)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn update_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input: CallChanges) -> AppResult<call::Model> {
     require(actor, Capability::RecordCalls)?;
     let caller_name = input.caller_name.map(|n| n.trim().to_owned());
@@ -286,6 +289,7 @@ pub struct Callback {
 
 /// P2.2: the missed caller was called back and told why; closes the
 /// MISSED_CALL_CALLBACK follow-up and makes the call CALLED_BACK.
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn complete_callback(st: &AppState, actor: &Actor, meta: &RequestMeta, input: Callback) -> AppResult<call::Model> {
     require(actor, Capability::RecordCalls)?;
     let notes = clean(input.notes);
@@ -346,6 +350,7 @@ pub enum CallOrder {
     RingCountAsc,
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn list_calls(st: &AppState, actor: &Actor, f: CallFilter, order: CallOrder, page: PageArgs) -> AppResult<Page<call::Model>> {
     let mut q = calls_visible_to(actor)?;
     let window = page.window()?;

@@ -102,6 +102,7 @@ pub struct FollowUpFilter {
 }
 
 /// Ordered by due time, soonest first: the work queue.
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn list(st: &AppState, actor: &Actor, f: FollowUpFilter, page: PageArgs) -> AppResult<Page<follow_up::Model>> {
     let mut q = follow_ups_visible_to(actor)?;
     let window = page.window()?;
@@ -148,6 +149,7 @@ pub struct Completion {
     pub notes: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn complete(st: &AppState, actor: &Actor, meta: &RequestMeta, input: Completion) -> AppResult<follow_up::Model> {
     super::scope::require(actor, policy::Capability::RecordCalls)?;
     let notes = clean(input.notes);

@@ -18,11 +18,13 @@ use crate::auth::{Actor, password};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn departments(st: &AppState, actor: &Actor) -> AppResult<Vec<department::Model>> {
     require(actor, Capability::ReadOrganisation)?;
     Ok(department::Entity::find().order_by_asc(department::Column::Code).all(&st.db).await?)
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn employee(st: &AppState, actor: &Actor, id: i64) -> AppResult<Option<employee::Model>> {
     require(actor, Capability::ReadOrganisation)?;
     Ok(employee::Entity::find_by_id(id).one(&st.db).await?)
@@ -40,6 +42,7 @@ pub fn like_pattern(text: &str) -> LikeExpr {
     LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn employees(st: &AppState, actor: &Actor, f: EmployeeFilter, page: PageArgs) -> AppResult<Page<employee::Model>> {
     require(actor, Capability::ReadOrganisation)?;
     let window = page.window()?;
@@ -98,6 +101,7 @@ fn unique_violation(e: sea_orm::DbErr, what: &str) -> AppError {
     }
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn create_department(st: &AppState, actor: &Actor, meta: &RequestMeta, input: NewDepartment) -> AppResult<department::Model> {
     require(actor, Capability::ManageOrganisation)?;
     check_code(&input.code)?;
@@ -138,6 +142,7 @@ async fn active_employee<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<emp
 
 /// Makes an employee of the department its head and gives them the
 /// DEPARTMENT_HEAD role, which is what lets them see its calls.
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn set_department_head(st: &AppState, actor: &Actor, meta: &RequestMeta, department_id: i64, employee_id: i64) -> AppResult<department::Model> {
     require(actor, Capability::ManageOrganisation)?;
     let now = st.now();
@@ -194,6 +199,7 @@ fn check_mobile(mobile: Option<String>) -> AppResult<Option<String>> {
     }
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn create_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, input: NewEmployee) -> AppResult<employee::Model> {
     require(actor, Capability::ManageOrganisation)?;
     check_code(&input.employee_no).map_err(|_| AppError::bad("employeeNo must be 1 to 32 letters, digits, '-' or '_'"))?;
@@ -251,6 +257,7 @@ pub struct EmployeeChanges {
     pub active: Option<bool>,
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn update_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, input: EmployeeChanges) -> AppResult<employee::Model> {
     require(actor, Capability::ManageOrganisation)?;
     let name = input.name.as_deref().map(|n| required_text("name", n, 100)).transpose()?;

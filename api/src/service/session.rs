@@ -42,6 +42,7 @@ async fn issue<C: ConnectionTrait>(st: &AppState, conn: &C, emp: employee::Model
     Ok(Issued { access_token, refresh_token: refresh, expires_at, employee: emp })
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, password_plain: &str) -> AppResult<Issued> {
     let emp = employee::Entity::find()
         .filter(employee::Column::EmployeeNo.eq(employee_no.trim()))
@@ -65,6 +66,7 @@ pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, passwor
     Ok(issued)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn refresh(st: &AppState, meta: &RequestMeta, token: &str) -> AppResult<Issued> {
     let invalid = AppError::Unauthenticated("the refresh token is not valid");
     let now = st.now();
@@ -102,6 +104,7 @@ pub async fn refresh(st: &AppState, meta: &RequestMeta, token: &str) -> AppResul
 }
 
 /// Ends the session the token belongs to. False when it was not live.
+#[tracing::instrument(skip_all)]
 pub async fn logout(st: &AppState, meta: &RequestMeta, token: &str) -> AppResult<bool> {
     let now = st.now();
     let txn = st.db.begin().await?;
@@ -139,6 +142,7 @@ pub async fn revoke_all<C: ConnectionTrait>(conn: &C, employee_id: i64, now: Dat
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, current: &str, new: &str) -> AppResult<bool> {
     password::check_strength(new).map_err(AppError::BadInput)?;
     let emp = employee::Entity::find_by_id(actor.id()).one(&st.db).await?.ok_or(AppError::NotFound)?;
@@ -162,4 +166,13 @@ pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, c
     audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("changePassword", "Employee", actor.id(), &["password"])]).await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// The actor behind a verified token: the employee as stored now, if active.
+pub async fn active_actor(db: &sea_orm::DatabaseConnection, employee_id: i64) -> AppResult<Option<Actor>> {
+    let emp = employee::Entity::find_by_id(employee_id).one(db).await?;
+    Ok(emp.filter(|e| e.active).map(|e| Actor {
+        viewer: domain::policy::Viewer { employee_id: e.id, department_id: e.department_id, roles: decode_roles(&e.roles) },
+        name: e.name,
+    }))
 }

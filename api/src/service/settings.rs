@@ -19,6 +19,7 @@ use crate::state::AppState;
 const HOLIDAY: &str = "HOLIDAY";
 const MAKE_UP: &str = "MAKE_UP_WORKDAY";
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn sla_policies(st: &AppState, actor: &Actor) -> AppResult<Vec<(FollowUpKind, i32)>> {
     require(actor, Capability::ReadOrganisation)?;
     let rows = sla_policy::Entity::find().all(&st.db).await?;
@@ -38,6 +39,7 @@ pub async fn sla_minutes<C: ConnectionTrait>(conn: &C, kind: FollowUpKind) -> Ap
         .map_or(kind.default_minutes(), |r| r.working_minutes))
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn update_sla_policy(st: &AppState, actor: &Actor, meta: &RequestMeta, kind: FollowUpKind, minutes: i32) -> AppResult<(FollowUpKind, i32)> {
     require(actor, Capability::WriteSla)?;
     validate_sla(kind, minutes).map_err(|e| AppError::bad(e.to_string()))?;
@@ -65,6 +67,7 @@ pub async fn load_calendar<C: ConnectionTrait>(conn: &C) -> AppResult<BusinessCa
     Ok(BusinessCalendar::standard().with_days(holidays, make_up))
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn calendar(st: &AppState, actor: &Actor) -> AppResult<BusinessCalendar> {
     require(actor, Capability::ReadOrganisation)?;
     load_calendar(&st.db).await
@@ -76,6 +79,7 @@ fn is_weekend(cal: &BusinessCalendar, d: NaiveDate) -> bool {
 
 /// Replaces both lists. A holiday must be a weekday and a make-up workday a
 /// weekend day, or the entry would mean nothing.
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn set_calendar_days(st: &AppState, actor: &Actor, meta: &RequestMeta, holidays: Vec<NaiveDate>, make_up: Vec<NaiveDate>) -> AppResult<BusinessCalendar> {
     require(actor, Capability::WriteCalendar)?;
     let std_cal = BusinessCalendar::standard();
@@ -113,6 +117,7 @@ pub async fn set_calendar_days(st: &AppState, actor: &Actor, meta: &RequestMeta,
     Ok(BusinessCalendar::standard().with_days(hs, ms))
 }
 
+#[tracing::instrument(skip_all, fields(actor = actor.id()))]
 pub async fn working_deadline(st: &AppState, actor: &Actor, from: DateTime<Utc>, minutes: i32) -> AppResult<DateTime<Utc>> {
     require(actor, Capability::ReadOrganisation)?;
     let cal = load_calendar(&st.db).await?;
