@@ -42,7 +42,7 @@ impl CallQuery {
             actor,
             filter.unwrap_or_default().into(),
             order_by.into(),
-            PageArgs { first, after, last, before },
+            PageArgs { first, after, last, before, skip_total: false }.counting(ctx.look_ahead().field("totalCount").exists()),
         )
         .await?;
         Ok(CallConnection::from_page(page, Call))

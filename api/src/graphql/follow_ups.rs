@@ -25,7 +25,7 @@ impl FollowUpQuery {
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
     async fn follow_ups(&self, ctx: &Context<'_>, filter: Option<FollowUpFilter>, first: Option<i32>, after: Option<String>) -> AppResult<FollowUpConnection> {
         let (st, actor, _) = ctx::parts(ctx)?;
-        let page = follow_ups::list(st, actor, filter.unwrap_or_default().into(), PageArgs::forward(first, after)).await?;
+        let page = follow_ups::list(st, actor, filter.unwrap_or_default().into(), PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
         Ok(FollowUpConnection::from_page(page, FollowUp))
     }
 

@@ -46,7 +46,7 @@ impl PeopleQuery {
             role: role.map(Into::into),
             search,
         };
-        let page = people::employees(st, actor, filter, PageArgs::forward(first, after)).await?;
+        let page = people::employees(st, actor, filter, PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
         Ok(EmployeeConnection::from_page(page, Employee::new))
     }
 

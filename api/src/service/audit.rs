@@ -206,7 +206,7 @@ pub async fn list(
     f: AuditFilter,
     page: super::page::PageArgs,
 ) -> AppResult<super::page::Page<audit_entry::Model>> {
-    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    use sea_orm::{ColumnTrait, QueryFilter};
     super::scope::require(actor, domain::policy::Capability::ReadAudit)?;
     let window = page.window()?;
     let mut q = audit_entry::Entity::find();
@@ -216,7 +216,7 @@ pub async fn list(
     if let Some(i) = f.entity_id { q = q.filter(audit_entry::Column::EntityId.eq(i)); }
     if let Some(t) = f.from { q = q.filter(audit_entry::Column::At.gte(t)); }
     if let Some(t) = f.to { q = q.filter(audit_entry::Column::At.lt(t)); }
-    let total = q.clone().count(&st.db).await?;
+    let total = page.total(&q, &st.db).await?;
     // Newest first: walking forward means descending ids.
     if let Some(c) = &window.cursor {
         q = q.filter(if window.backward { audit_entry::Column::Id.gt(c.id) } else { audit_entry::Column::Id.lt(c.id) });

@@ -7,7 +7,7 @@ use domain::sla::FollowUpKind;
 use entity::{call, employee, follow_up};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait,
     QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
@@ -381,7 +381,7 @@ pub async fn list_calls(st: &AppState, actor: &Actor, f: CallFilter, order: Call
                 .add(lower(call::Column::CallerOrganization).like(p)),
         );
     }
-    let total = q.clone().count(&st.db).await?;
+    let total = page.total(&q, &st.db).await?;
     let by_rings = matches!(order, CallOrder::RingCountAsc | CallOrder::RingCountDesc);
     let ascending = matches!(order, CallOrder::ReceivedAtAsc | CallOrder::RingCountAsc) != window.backward;
     if let Some(c) = &window.cursor {
@@ -406,15 +406,22 @@ pub async fn list_calls(st: &AppState, actor: &Actor, f: CallFilter, order: Call
     }))
 }
 
+/// `(col, id)` after (or before) the cursor. The leading `col >= key` is
+/// implied by the disjunction but lets the database use it as an index range
+/// instead of filtering every row before the cursor.
 fn keyset<V: Into<sea_orm::Value> + Clone>(col: call::Column, key: V, id: i64, ascending: bool) -> Condition {
     if ascending {
-        Condition::any()
-            .add(col.gt(key.clone()))
-            .add(Condition::all().add(col.eq(key)).add(call::Column::Id.gt(id)))
+        Condition::all().add(col.gte(key.clone())).add(
+            Condition::any()
+                .add(col.gt(key.clone()))
+                .add(Condition::all().add(col.eq(key)).add(call::Column::Id.gt(id))),
+        )
     } else {
-        Condition::any()
-            .add(col.lt(key.clone()))
-            .add(Condition::all().add(col.eq(key)).add(call::Column::Id.lt(id)))
+        Condition::all().add(col.lte(key.clone())).add(
+            Condition::any()
+                .add(col.lt(key.clone()))
+                .add(Condition::all().add(col.eq(key)).add(call::Column::Id.lt(id))),
+        )
     }
 }
 

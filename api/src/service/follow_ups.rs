@@ -5,7 +5,7 @@ use domain::policy;
 use domain::sla::FollowUpKind;
 use entity::follow_up;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionTrait,
 };
 
@@ -123,15 +123,15 @@ pub async fn list(st: &AppState, actor: &Actor, f: FollowUpFilter, page: PageArg
         }
         None => {}
     }
-    let total = q.clone().count(&st.db).await?;
+    let total = page.total(&q, &st.db).await?;
     let ascending = !window.backward;
     if let Some(c) = &window.cursor {
         let at = DateTime::from_timestamp_micros(c.key).ok_or_else(|| AppError::bad("invalid cursor"))?;
         let col = follow_up::Column::DueAt;
         q = q.filter(if ascending {
-            sea_orm::Condition::any().add(col.gt(at)).add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.gt(c.id)))
+            sea_orm::Condition::all().add(col.gte(at)).add(sea_orm::Condition::any().add(col.gt(at)).add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.gt(c.id))))
         } else {
-            sea_orm::Condition::any().add(col.lt(at)).add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.lt(c.id)))
+            sea_orm::Condition::all().add(col.lte(at)).add(sea_orm::Condition::any().add(col.lt(at)).add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.lt(c.id))))
         });
     }
     q = if ascending {

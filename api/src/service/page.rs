@@ -13,6 +13,8 @@ pub struct PageArgs {
     pub after: Option<String>,
     pub last: Option<i32>,
     pub before: Option<String>,
+    /// Skip the COUNT query when the client did not ask for totalCount.
+    pub skip_total: bool,
 }
 
 /// Which way to walk the keyset and how many rows to return.
@@ -47,6 +49,23 @@ impl Cursor {
 impl PageArgs {
     pub fn forward(first: Option<i32>, after: Option<String>) -> Self {
         Self { first, after, ..Default::default() }
+    }
+
+    pub fn counting(mut self, wanted: bool) -> Self {
+        self.skip_total = !wanted;
+        self
+    }
+
+    /// The number of rows matching `q`, or 0 when not wanted.
+    pub async fn total<E: sea_orm::EntityTrait, C: sea_orm::ConnectionTrait>(&self, q: &sea_orm::Select<E>, conn: &C) -> AppResult<u64>
+    where
+        E::Model: Sync,
+    {
+        use sea_orm::PaginatorTrait;
+        if self.skip_total {
+            return Ok(0);
+        }
+        Ok(q.clone().count(conn).await?)
     }
 
     pub fn window(&self) -> AppResult<Window> {

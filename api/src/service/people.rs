@@ -61,7 +61,7 @@ pub async fn employees(st: &AppState, actor: &Actor, f: EmployeeFilter, page: Pa
                 .add(Expr::expr(Func::lower(Expr::col(employee::Column::EmployeeNo))).like(p)),
         );
     }
-    let total = q.clone().count(&st.db).await?;
+    let total = page.total(&q, &st.db).await?;
     if let Some(c) = &window.cursor {
         q = q.filter(if window.backward { employee::Column::Id.lt(c.id) } else { employee::Column::Id.gt(c.id) });
     }

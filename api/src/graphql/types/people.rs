@@ -37,7 +37,7 @@ impl Department {
     async fn employees(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> AppResult<EmployeeConnection> {
         let (st, actor, _) = ctx::parts(ctx)?;
         let filter = EmployeeFilter { department_id: Some(self.0.id), ..Default::default() };
-        let page = people::employees(st, actor, filter, PageArgs::forward(first, after)).await?;
+        let page = people::employees(st, actor, filter, PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
         Ok(EmployeeConnection::from_page(page, Employee::new))
     }
     async fn version(&self) -> i32 {
