@@ -29,9 +29,6 @@ USER app:app
 # Listen on all interfaces inside the container (the service's default is loopback).
 ENV LISTEN_ADDR=0.0.0.0:8080
 EXPOSE 8080
-# The service shuts down gracefully on Ctrl-C (SIGINT); as PID 1 it would
-# ignore the default SIGTERM and be killed after the stop timeout.
-STOPSIGNAL SIGINT
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1
 CMD ["/usr/local/bin/api"]
