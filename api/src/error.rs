@@ -16,7 +16,7 @@ pub enum AppError {
     Conflict(String),
     #[error("{0}")]
     TooComplex(String),
-    #[error("too many requests")]
+    #[error("too many failed attempts; try again later")]
     RateLimited,
     #[error("internal error")]
     Internal(std::sync::Arc<anyhow::Error>),

@@ -1,6 +1,6 @@
 //! What every request shares: database, settings, keys, clock.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -25,12 +25,18 @@ impl Clock for SystemClock {
     }
 }
 
+/// Failed sign-ins allowed per employee number within the window.
+pub const LOGIN_MAX_FAILURES: u32 = 5;
+pub const LOGIN_WINDOW_MINUTES: i64 = 15;
+
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub jwt: Arc<JwtKeys>,
     pub clock: Arc<dyn Clock>,
+    /// Failed sign-ins per employee number (in memory, per process).
+    pub login_throttle: Arc<Mutex<domain::throttle::Throttle>>,
 }
 
 impl AppState {
@@ -41,7 +47,8 @@ impl AppState {
             &config.jwt_audience,
             config.access_token_ttl_seconds,
         )?;
-        Ok(Self { db, config: Arc::new(config), jwt: Arc::new(jwt), clock })
+        let throttle = domain::throttle::Throttle::new(LOGIN_MAX_FAILURES, chrono::Duration::minutes(LOGIN_WINDOW_MINUTES));
+        Ok(Self { db, config: Arc::new(config), jwt: Arc::new(jwt), clock, login_throttle: Arc::new(Mutex::new(throttle)) })
     }
 
     pub fn now(&self) -> DateTime<Utc> {

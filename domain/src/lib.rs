@@ -8,3 +8,4 @@ pub mod phone;
 pub mod policy;
 pub mod ring;
 pub mod sla;
+pub mod throttle;

@@ -44,6 +44,12 @@ async fn issue<C: ConnectionTrait>(st: &AppState, conn: &C, emp: employee::Model
 
 #[tracing::instrument(skip_all)]
 pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, password_plain: &str) -> AppResult<Issued> {
+    let key = employee_no.trim().to_owned();
+    let now = st.now();
+    let allowed = st.login_throttle.lock().map(|mut t| t.allows(&key, now)).unwrap_or(true);
+    if !allowed {
+        return Err(AppError::RateLimited);
+    }
     let emp = employee::Entity::find()
         .filter(employee::Column::EmployeeNo.eq(employee_no.trim()))
         .one(&st.db)
@@ -56,9 +62,16 @@ pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, passwor
         .map_err(AppError::internal)?;
     let emp = match emp {
         Some(e) if ok && e.active => e,
-        _ => return Err(BAD_LOGIN),
+        _ => {
+            if let Ok(mut t) = st.login_throttle.lock() {
+                t.failed(&key, now);
+            }
+            return Err(BAD_LOGIN);
+        }
     };
-    let now = st.now();
+    if let Ok(mut t) = st.login_throttle.lock() {
+        t.succeeded(&key);
+    }
     let txn = st.db.begin().await?;
     let issued = issue(st, &txn, emp, uuid::Uuid::new_v4().to_string(), now).await?;
     audit::append(&txn, Some(issued.employee.id), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("login", "Employee", issued.employee.id, &[])]).await?;

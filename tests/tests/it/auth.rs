@@ -202,3 +202,22 @@ async fn employee_contact_data_follows_the_matrix_with_a_null_and_an_error_for_a
     assert!(paths.contains(&json!(["employee", "email"])) && paths.contains(&json!(["employee", "mobile"])));
     assert_eq!(codes(&body), vec!["FORBIDDEN", "FORBIDDEN"]);
 }
+
+#[tokio::test]
+async fn repeated_failed_sign_ins_are_rate_limited_for_that_account_only() {
+    let app = TestApp::new().await;
+    let dept = app.create_department("OPS").await;
+    app.employee("gina", &dept, &["STAFF"]).await;
+    for _ in 0..5 {
+        let (_, body) = app.post(None, LOGIN, json!({"n": "gina", "p": "wrong-password"})).await;
+        assert_eq!(codes(&body), vec!["UNAUTHENTICATED"]);
+    }
+    // Even the right password waits out the window now.
+    let (_, body) = app.post(None, LOGIN, json!({"n": "gina", "p": super::harness::PASSWORD})).await;
+    assert_eq!(codes(&body), vec!["RATE_LIMITED"]);
+    let (_, body) = app.post(None, LOGIN, json!({"n": ADMIN_NO, "p": ADMIN_PW})).await;
+    assert!(body["data"]["login"]["accessToken"].is_string());
+    app.clock.set(super::harness::start_time() + chrono::Duration::minutes(16));
+    let (_, body) = app.post(None, LOGIN, json!({"n": "gina", "p": super::harness::PASSWORD})).await;
+    assert!(body["data"]["login"]["accessToken"].is_string(), "{body}");
+}
