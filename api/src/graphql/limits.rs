@@ -1,4 +1,5 @@
-//! A linear-time budget over the parsed document, checked before validation.
+//! A linear-time budget over the parsed document, checked before anything
+//! else looks at it.
 //!
 //! async-graphql's depth and complexity limits run after validation, and
 //! fragments that spread other fragments several times grow exponentially
@@ -8,11 +9,8 @@
 //! document) plus every directive, and rejects the document with TOO_COMPLEX.
 
 use std::collections::HashMap;
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{Directive, ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Name, Positioned, ServerError, ServerResult, Variables};
+use async_graphql::{Name, Positioned, ServerError};
 
 /// Selections (fields, `__typename`, fragment spreads) after expanding fragments.
 pub const MAX_SELECTIONS: u64 = 2_000;
@@ -121,42 +119,27 @@ pub fn check(doc: &ExecutableDocument) -> Result<(), Overrun> {
     Ok(())
 }
 
-#[derive(Default)]
-pub struct DocumentBudget;
-
-impl ExtensionFactory for DocumentBudget {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(DocumentBudgetExtension)
-    }
-}
-
-struct DocumentBudgetExtension;
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for DocumentBudgetExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await?;
-        check(&doc).map_err(|why| {
-            let msg = match why {
-                Overrun::Selections => format!("the query selects more than {MAX_SELECTIONS} fields once fragments are expanded"),
-                Overrun::Directives => format!("the query has more than {MAX_DIRECTIVES} directives"),
-                Overrun::Definitions => format!("the query has more than {MAX_DEFINITIONS} operations and fragments"),
-                Overrun::FragmentCycle => "the query's fragments spread each other in a cycle".to_owned(),
-            };
-            let mut err = ServerError::new(msg, None);
-            let mut ext = async_graphql::ErrorExtensionValues::default();
-            ext.set("code", "TOO_COMPLEX");
-            err.extensions = Some(ext);
-            err
-        })?;
-        Ok(doc)
-    }
+/// Admits a request: parses it once (the parsed document is kept for
+/// execution) and checks the budget. Must run before `Schema::execute`,
+/// because async-graphql's own parse-time checks (recursion depth,
+/// directives per field) walk fragment spreads without memoising and so take
+/// exponential time on such documents. A document that does not parse is let
+/// through for execution to report.
+pub fn admit(request: &mut async_graphql::Request) -> Result<(), ServerError> {
+    let Ok(doc) = request.parsed_query() else { return Ok(()) };
+    check(doc).map_err(|why| {
+        let msg = match why {
+            Overrun::Selections => format!("the query selects more than {MAX_SELECTIONS} fields once fragments are expanded"),
+            Overrun::Directives => format!("the query has more than {MAX_DIRECTIVES} directives"),
+            Overrun::Definitions => format!("the query has more than {MAX_DEFINITIONS} operations and fragments"),
+            Overrun::FragmentCycle => "the query's fragments spread each other in a cycle".to_owned(),
+        };
+        let mut err = ServerError::new(msg, None);
+        let mut ext = async_graphql::ErrorExtensionValues::default();
+        ext.set("code", "TOO_COMPLEX");
+        err.extensions = Some(ext);
+        err
+    })
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub fn schema_builder(production: bool) -> SchemaBuilder<Query, Mutation, EmptyS
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(32)
         .limit_directives(10)
-        .extension(limits::DocumentBudget)
+        // Every request passes `limits::admit` first (see there).
         .extension(async_graphql::extensions::Tracing);
     if production {
         b = b.disable_suggestions();

@@ -77,6 +77,11 @@ pub async fn execute(State(s): State<HttpState>, headers: HeaderMap, body: Bytes
         Ok(r) => r,
         Err(_) => return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "the body is not a GraphQL request"),
     };
+    if let Err(too_big) = crate::graphql::limits::admit(&mut request) {
+        let mut errors = vec![too_big];
+        finish_errors(&mut errors);
+        return axum::Json(async_graphql::Response::from_errors(errors)).into_response();
+    }
     let anonymous = !matches!(session, Session::Authenticated(_));
     if anonymous && s.app.config.is_production() {
         request = request.disable_introspection();
