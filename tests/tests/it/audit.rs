@@ -85,3 +85,24 @@ async fn verify_audit_chain_finds_a_changed_row_and_a_deleted_one() {
     let broken = app.ok(&app.admin, VERIFY, json!({})).await;
     assert_eq!(broken["verifyAuditChain"]["valid"], false);
 }
+
+#[tokio::test]
+async fn concurrent_mutations_keep_one_unbroken_chain() {
+    let app = std::sync::Arc::new(TestApp::new().await);
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let input = json!({"i": {"receivedAt": format!("2026-12-02T05:{i:02}:00Z"), "callerNumber": "13812345678", "reason": "x"}});
+            app.ok(&app.admin, RECORD, input).await;
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(app.count("call").await, 12);
+    let v = app.ok(&app.admin, VERIFY, json!({})).await;
+    assert_eq!(v["verifyAuditChain"]["valid"], true, "{v}");
+    // Each call: recordCall, openFollowUp, and the read of its number.
+    assert!(v["verifyAuditChain"]["entries"].as_i64().unwrap() >= 36);
+}
