@@ -49,7 +49,9 @@ pub enum OrderDirection {
     Desc,
 }
 
+// Mirrors `domain::policy::Role`; conversions both ways are derived.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "policy::Role")]
 pub enum Role {
     Staff,
     DepartmentHead,
@@ -59,33 +61,9 @@ pub enum Role {
     SystemAdmin,
 }
 
-impl From<Role> for policy::Role {
-    fn from(r: Role) -> Self {
-        match r {
-            Role::Staff => Self::Staff,
-            Role::DepartmentHead => Self::DepartmentHead,
-            Role::Administration => Self::Administration,
-            Role::Hr => Self::Hr,
-            Role::Analyst => Self::Analyst,
-            Role::SystemAdmin => Self::SystemAdmin,
-        }
-    }
-}
-
-impl From<policy::Role> for Role {
-    fn from(r: policy::Role) -> Self {
-        match r {
-            policy::Role::Staff => Self::Staff,
-            policy::Role::DepartmentHead => Self::DepartmentHead,
-            policy::Role::Administration => Self::Administration,
-            policy::Role::Hr => Self::Hr,
-            policy::Role::Analyst => Self::Analyst,
-            policy::Role::SystemAdmin => Self::SystemAdmin,
-        }
-    }
-}
-
+// Mirrors `domain::sla::FollowUpKind`; conversions both ways are derived.
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
+#[graphql(remote = "sla::FollowUpKind")]
 pub enum FollowUpKind {
     MissedCallCallback,
     InquiryReply,
@@ -95,34 +73,4 @@ pub enum FollowUpKind {
     TransferHandling,
     BlocklistReview,
     Coordination,
-}
-
-impl From<FollowUpKind> for sla::FollowUpKind {
-    fn from(k: FollowUpKind) -> Self {
-        match k {
-            FollowUpKind::MissedCallCallback => Self::MissedCallCallback,
-            FollowUpKind::InquiryReply => Self::InquiryReply,
-            FollowUpKind::CooperationContact => Self::CooperationContact,
-            FollowUpKind::ComplaintInvestigation => Self::ComplaintInvestigation,
-            FollowUpKind::ComplaintResultFeedback => Self::ComplaintResultFeedback,
-            FollowUpKind::TransferHandling => Self::TransferHandling,
-            FollowUpKind::BlocklistReview => Self::BlocklistReview,
-            FollowUpKind::Coordination => Self::Coordination,
-        }
-    }
-}
-
-impl From<sla::FollowUpKind> for FollowUpKind {
-    fn from(k: sla::FollowUpKind) -> Self {
-        match k {
-            sla::FollowUpKind::MissedCallCallback => Self::MissedCallCallback,
-            sla::FollowUpKind::InquiryReply => Self::InquiryReply,
-            sla::FollowUpKind::CooperationContact => Self::CooperationContact,
-            sla::FollowUpKind::ComplaintInvestigation => Self::ComplaintInvestigation,
-            sla::FollowUpKind::ComplaintResultFeedback => Self::ComplaintResultFeedback,
-            sla::FollowUpKind::TransferHandling => Self::TransferHandling,
-            sla::FollowUpKind::BlocklistReview => Self::BlocklistReview,
-            sla::FollowUpKind::Coordination => Self::Coordination,
-        }
-    }
 }

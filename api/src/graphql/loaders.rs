@@ -31,50 +31,29 @@ fn internal(e: sea_orm::DbErr) -> std::sync::Arc<AppError> {
     std::sync::Arc::new(AppError::from(e))
 }
 
-pub struct EmployeeLoader(DatabaseConnection);
+/// A loader of rows by primary key for an entity module with an `id: i64`.
+macro_rules! by_id_loader {
+    ($name:ident, $module:ident) => {
+        pub struct $name(DatabaseConnection);
 
-impl Loader<i64> for EmployeeLoader {
-    type Value = employee::Model;
-    type Error = std::sync::Arc<AppError>;
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let rows = employee::Entity::find()
-            .filter(employee::Column::Id.is_in(keys.iter().copied()))
-            .all(&self.0)
-            .await
-            .map_err(internal)?;
-        Ok(rows.into_iter().map(|r| (r.id, r)).collect())
-    }
+        impl Loader<i64> for $name {
+            type Value = $module::Model;
+            type Error = std::sync::Arc<AppError>;
+            async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
+                let rows = $module::Entity::find()
+                    .filter($module::Column::Id.is_in(keys.iter().copied()))
+                    .all(&self.0)
+                    .await
+                    .map_err(internal)?;
+                Ok(rows.into_iter().map(|r| (r.id, r)).collect())
+            }
+        }
+    };
 }
 
-pub struct DepartmentLoader(DatabaseConnection);
-
-impl Loader<i64> for DepartmentLoader {
-    type Value = department::Model;
-    type Error = std::sync::Arc<AppError>;
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let rows = department::Entity::find()
-            .filter(department::Column::Id.is_in(keys.iter().copied()))
-            .all(&self.0)
-            .await
-            .map_err(internal)?;
-        Ok(rows.into_iter().map(|r| (r.id, r)).collect())
-    }
-}
-
-pub struct CallLoader(DatabaseConnection);
-
-impl Loader<i64> for CallLoader {
-    type Value = call::Model;
-    type Error = std::sync::Arc<AppError>;
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Self::Value>, Self::Error> {
-        let rows = call::Entity::find()
-            .filter(call::Column::Id.is_in(keys.iter().copied()))
-            .all(&self.0)
-            .await
-            .map_err(internal)?;
-        Ok(rows.into_iter().map(|r| (r.id, r)).collect())
-    }
-}
+by_id_loader!(EmployeeLoader, employee);
+by_id_loader!(DepartmentLoader, department);
+by_id_loader!(CallLoader, call);
 
 pub struct CallFollowUpsLoader(DatabaseConnection);
 
