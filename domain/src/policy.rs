@@ -275,6 +275,41 @@ pub fn can_complete_follow_up(viewer: &Viewer, f: &FollowUpFacts) -> bool {
             || (viewer.has(Role::DepartmentHead) && f.department_id == Some(viewer.department_id)))
 }
 
+/// What the policy needs to know about a complaint.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ComplaintFacts {
+    pub recorded_by: Option<i64>,
+    pub forwarded_to: Option<i64>,
+    pub involved_departments: Vec<i64>,
+}
+
+/// `Complaint.details` and `complainantName`: the recording handler,
+/// a head it was forwarded to or whose department is involved, and
+/// administration read them; everyone else gets FORBIDDEN.
+pub fn complaint_sensitive_access(viewer: &Viewer, c: &ComplaintFacts) -> FieldAccess {
+    let full = viewer.has(Role::Administration)
+        || (allows(viewer, Capability::RecordCalls) && c.recorded_by == Some(viewer.employee_id))
+        || (viewer.has(Role::DepartmentHead)
+            && (c.forwarded_to == Some(viewer.employee_id) || c.involved_departments.contains(&viewer.department_id)));
+    if full { FieldAccess::Full } else { FieldAccess::Forbidden }
+}
+
+/// What the policy needs to know about a cooperation lead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeadFacts {
+    pub recorded_by: Option<i64>,
+    pub department_id: i64,
+}
+
+/// `CooperationLead.content` (a trade secret): the recording handler, the
+/// head of the lead's department, and administration.
+pub fn lead_content_access(viewer: &Viewer, l: &LeadFacts) -> FieldAccess {
+    let full = viewer.has(Role::Administration)
+        || (allows(viewer, Capability::RecordCalls) && l.recorded_by == Some(viewer.employee_id))
+        || (viewer.has(Role::DepartmentHead) && l.department_id == viewer.department_id);
+    if full { FieldAccess::Full } else { FieldAccess::Forbidden }
+}
+
 #[cfg(test)]
 #[path = "policy_tests.rs"]
 mod tests;

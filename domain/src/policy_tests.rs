@@ -155,3 +155,43 @@ fn roles_round_trip_through_their_names() {
     }
     assert!("ROOT".parse::<Role>().is_err());
 }
+
+#[test]
+fn complaint_details_follow_the_matrix_for_every_role() {
+    let recorded_by_me = ComplaintFacts { recorded_by: Some(ME), forwarded_to: Some(OUTSIDER), involved_departments: vec![OTHER_DEPT] };
+    let forwarded_to_me = ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(ME), involved_departments: vec![OTHER_DEPT] };
+    let my_dept_involved = ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(OUTSIDER), involved_departments: vec![MY_DEPT] };
+    let unrelated = ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(OUTSIDER), involved_departments: vec![OTHER_DEPT] };
+    let table: [(Role, [FieldAccess; 4]); 6] = [
+        (Role::Staff, [Full, Forbidden, Forbidden, Forbidden]),
+        (Role::DepartmentHead, [Full, Full, Full, Forbidden]),
+        (Role::Administration, [Full, Full, Full, Full]),
+        (Role::Hr, [Forbidden; 4]),
+        (Role::Analyst, [Forbidden; 4]),
+        (Role::SystemAdmin, [Forbidden; 4]),
+    ];
+    for (role, want) in table {
+        let v = viewer(&[role]);
+        let got = [&recorded_by_me, &forwarded_to_me, &my_dept_involved, &unrelated].map(|c| complaint_sensitive_access(&v, c));
+        assert_eq!(got, want, "{role}");
+    }
+}
+
+#[test]
+fn cooperation_content_follows_the_matrix_for_every_role() {
+    let mine = LeadFacts { recorded_by: Some(ME), department_id: OTHER_DEPT };
+    let my_dept = LeadFacts { recorded_by: Some(COLLEAGUE), department_id: MY_DEPT };
+    let other = LeadFacts { recorded_by: Some(OUTSIDER), department_id: OTHER_DEPT };
+    let table: [(Role, [FieldAccess; 3]); 6] = [
+        (Role::Staff, [Full, Forbidden, Forbidden]),
+        (Role::DepartmentHead, [Full, Full, Forbidden]),
+        (Role::Administration, [Full, Full, Full]),
+        (Role::Hr, [Forbidden; 3]),
+        (Role::Analyst, [Forbidden; 3]),
+        (Role::SystemAdmin, [Forbidden; 3]),
+    ];
+    for (role, want) in table {
+        let v = viewer(&[role]);
+        assert_eq!([&mine, &my_dept, &other].map(|l| lead_content_access(&v, l)), want, "{role}");
+    }
+}

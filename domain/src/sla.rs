@@ -83,6 +83,11 @@ impl FromStr for FollowUpKind {
 #[error("unknown follow-up kind")]
 pub struct UnknownKind;
 
+/// Open work is overdue once `now` is past its due time (spec §2).
+pub fn is_overdue(open: bool, due_at: Option<chrono::DateTime<chrono::Utc>>, now: chrono::DateTime<chrono::Utc>) -> bool {
+    open && due_at.is_some_and(|d| now > d)
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SlaError {
     #[error("workingMinutes must be at least 1")]
@@ -140,6 +145,16 @@ mod tests {
     #[test]
     fn a_deadline_must_be_at_least_one_minute() {
         assert_eq!(validate_sla(FollowUpKind::TransferHandling, 0), Err(SlaError::NotPositive));
+    }
+
+    #[test]
+    fn only_open_work_past_its_due_time_is_overdue() {
+        let due = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        let later = due + chrono::Duration::seconds(1);
+        assert!(is_overdue(true, Some(due), later));
+        assert!(!is_overdue(true, Some(due), due), "exactly at the due time is still on time");
+        assert!(!is_overdue(false, Some(due), later));
+        assert!(!is_overdue(true, None, later));
     }
 
     #[test]

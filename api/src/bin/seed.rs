@@ -26,7 +26,7 @@ use sea_orm::{
 
 use api::auth::actor::encode_roles;
 use api::config::DEFAULT_DATABASE_URL;
-use api::service::calls::{ANSWERED, CATEGORIES, MISSED, missing_for};
+use api::service::calls::{ANSWERED, CATEGORIES, Linked, MISSED, missing_for};
 
 const DEPARTMENTS: usize = 10;
 const STAFF_PER_DEPARTMENT: usize = 5;
@@ -277,7 +277,7 @@ fn make_call(rng: &mut Rng, staff: &[(i64, i64)], now: DateTime<Utc>) -> anyhow:
         created_at,
         updated_at: created_at,
     };
-    let missing = missing_for(&model);
+    let missing = missing_for(&model, Linked::default());
     model.record_complete = missing.is_empty();
     model.missing_fields = missing.join(",");
     let mut am: call::ActiveModel = model.into();

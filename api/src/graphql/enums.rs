@@ -74,3 +74,30 @@ pub enum FollowUpKind {
     BlocklistReview,
     Coordination,
 }
+
+str_enum!(TransferStatus {
+    Requested => "REQUESTED",
+    Ready => "READY",
+    Connected => "CONNECTED",
+    CallerDeclined => "CALLER_DECLINED",
+    TargetUnavailable => "TARGET_UNAVAILABLE",
+    Cancelled => "CANCELLED",
+});
+
+str_enum!(CooperationStatus {
+    Forwarded => "FORWARDED",
+    Contacted => "CONTACTED",
+    ContractReview => "CONTRACT_REVIEW",
+    Closed => "CLOSED",
+});
+
+str_enum!(ComplaintKind { Complaint => "COMPLAINT", Suggestion => "SUGGESTION" });
+
+str_enum!(ComplaintStatus {
+    Forwarded => "FORWARDED",
+    Investigating => "INVESTIGATING",
+    Resolved => "RESOLVED",
+    ResultReported => "RESULT_REPORTED",
+});
+
+str_enum!(Satisfaction { Satisfied => "SATISFIED", Neutral => "NEUTRAL", Dissatisfied => "DISSATISFIED" });

@@ -36,9 +36,25 @@ fn category_need(category: &str) -> Option<CategoryNeed> {
     }
 }
 
-/// The contract fields a record still lacks (spec §10). Inquiries, leads and
-/// complaints are not recorded yet, so those categories list them as missing.
-pub fn missing_for(c: &call::Model) -> Vec<&'static str> {
+/// Which linked records a call has (an inquiry, a cooperation lead, a complaint).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Linked {
+    pub inquiry: bool,
+    pub cooperation_lead: bool,
+    pub complaint: bool,
+}
+
+pub async fn linked_records<C: ConnectionTrait>(conn: &C, call_id: i64) -> AppResult<Linked> {
+    use entity::{complaint, cooperation_lead, inquiry};
+    Ok(Linked {
+        inquiry: inquiry::Entity::find().filter(inquiry::Column::CallId.eq(call_id)).one(conn).await?.is_some(),
+        cooperation_lead: cooperation_lead::Entity::find().filter(cooperation_lead::Column::CallId.eq(call_id)).one(conn).await?.is_some(),
+        complaint: complaint::Entity::find().filter(complaint::Column::CallId.eq(call_id)).one(conn).await?.is_some(),
+    })
+}
+
+/// The contract fields a record still lacks for its category (spec §10).
+pub fn missing_for(c: &call::Model, linked: Linked) -> Vec<&'static str> {
     missing_fields(&CallRecordFacts {
         has_caller_number: !c.caller_number.is_empty(),
         reason: c.reason.clone(),
@@ -49,14 +65,14 @@ pub fn missing_for(c: &call::Model) -> Vec<&'static str> {
         has_answered_at: c.answered_at.is_some(),
         important: c.important,
         key_facts_confirmed: c.key_facts_confirmed,
-        has_inquiry: false,
-        has_cooperation_lead: false,
-        has_complaint: false,
+        has_inquiry: linked.inquiry,
+        has_cooperation_lead: linked.cooperation_lead,
+        has_complaint: linked.complaint,
     })
 }
 
-fn apply_completeness(m: &mut call::Model) {
-    let missing = missing_for(m);
+fn apply_completeness(m: &mut call::Model, linked: Linked) {
+    let missing = missing_for(m, linked);
     m.record_complete = missing.is_empty();
     m.missing_fields = missing.join(",");
 }
@@ -175,7 +191,8 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
         created_at: now,
         updated_at: now,
     };
-    apply_completeness(&mut model);
+    // A new call has no linked records yet.
+    apply_completeness(&mut model, Linked::default());
     let mut active: call::ActiveModel = model.into();
     active.id = sea_orm::ActiveValue::NotSet;
     let saved = active.insert(&txn).await?;
@@ -272,7 +289,7 @@ pub async fn update_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
     if let Some(i) = input.important { after.important = i; changed.push("important"); }
     if let Some(k) = input.key_facts_confirmed { after.key_facts_confirmed = k; changed.push("keyFactsConfirmed"); }
     if let Some(c) = input.confidential { after.confidential = c; changed.push("confidential"); }
-    apply_completeness(&mut after);
+    apply_completeness(&mut after, linked_records(&txn, before.id).await?);
     let saved = save_versioned(&txn, &before, after, now).await?;
     audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("updateCall", "Call", saved.id, &changed)]).await?;
     txn.commit().await?;
@@ -317,7 +334,7 @@ pub async fn complete_callback(st: &AppState, actor: &Actor, meta: &RequestMeta,
             None => n.clone(),
         });
     }
-    apply_completeness(&mut after);
+    apply_completeness(&mut after, linked_records(&txn, before.id).await?);
     let saved = save_versioned(&txn, &before, after, now).await?;
     let closed = super::follow_ups::close_for_call(&txn, saved.id, FollowUpKind::MissedCallCallback, input.called_back_at, actor.id(), notes, now).await?;
     let mut records = vec![AuditRecord::mutation("completeCallback", "Call", saved.id, &["status"])];

@@ -11,11 +11,11 @@ use async_graphql::parser::types::{BaseType, Type, TypeKind, TypeSystemDefinitio
 /// Contract types that later issues build. This list may only shrink: the
 /// test fails when something listed here exists in the schema.
 const NOT_YET_BUILT_TYPES: &[&str] = &[
-    "Month", "TransferStatus", "Transfer", "RequestTransferInput", "RecordTransferCheckInput",
-    "CompleteTransferInput", "TransferFilter", "StartCoordinationInput", "Inquiry", "RecordInquiryInput",
-    "ReplyToInquiryInput", "KnowledgeArticle", "UpsertKnowledgeArticleInput", "CooperationStatus",
-    "CooperationLead", "RecordCooperationLeadInput", "RecordPartnerContactInput", "ComplaintKind",
-    "ComplaintStatus", "Satisfaction", "Complaint", "ComplaintProgress", "FileComplaintInput",
+    "Month", "RequestTransferInput", "RecordTransferCheckInput",
+    "CompleteTransferInput", "TransferFilter", "StartCoordinationInput", "RecordInquiryInput",
+    "ReplyToInquiryInput", "UpsertKnowledgeArticleInput",
+    "RecordCooperationLeadInput", "RecordPartnerContactInput",
+    "FileComplaintInput",
     "AddComplaintProgressInput", "ResolveComplaintInput", "ReportComplaintResultInput", "ComplaintFilter",
     "BlockStatus", "BlockedNumber", "SubmitNumberForBlockingInput", "ReviewBlockedNumberInput", "SpotCheck",
     "SpotCheckItem", "StartSpotCheckInput", "ReviewSpotCheckItemInput", "ViolationRule", "ViolationSource",
@@ -34,7 +34,6 @@ const NOT_YET_BUILT_TYPES: &[&str] = &[
 
 /// Fields of built types that need a type from the list above.
 const NOT_YET_BUILT_FIELDS: &[&str] = &[
-    "Call.transfers", "Call.inquiry", "Call.cooperationLead", "Call.complaint",
     "Query.transfers", "Query.knowledgeArticles", "Query.cooperationLeads", "Query.complaints",
     "Query.blockedNumbers", "Query.numberBlockStatus", "Query.spotChecks", "Query.spotCheck",
     "Query.scoringRules", "Query.violations", "Query.monthlyAssessments", "Query.assessmentHistory",

@@ -8,3 +8,4 @@ mod contract;
 mod deadlines;
 mod foundation;
 mod limits;
+mod outcomes;

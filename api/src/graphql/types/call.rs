@@ -6,12 +6,15 @@ use domain::masking;
 use domain::policy::{self, FieldAccess};
 use entity::call;
 
+use super::complaint::Complaint;
+use super::cooperation::CooperationLead;
 use super::follow_up::FollowUp;
+use super::inquiry::Inquiry;
+use super::transfer::Transfer;
 use super::people::{Department, Employee};
 use crate::error::AppResult;
 use crate::graphql::ctx;
 use crate::graphql::enums::{CallCategory, CallStatus};
-use crate::service::calls::missing_for;
 use crate::service::scope::call_facts;
 
 pub struct Call(pub call::Model);
@@ -102,8 +105,9 @@ impl Call {
     async fn record_complete(&self) -> bool {
         self.0.record_complete
     }
-    async fn missing_fields(&self) -> Vec<&'static str> {
-        missing_for(&self.0)
+    /// Contract field names the record still lacks for its category.
+    async fn missing_fields(&self) -> Vec<&str> {
+        self.0.missing_fields.split(',').filter(|f| !f.is_empty()).collect()
     }
     /// Whose phone rang / who answered.
     async fn handler(&self, ctx: &Context<'_>) -> AppResult<Option<Employee>> {
@@ -111,6 +115,22 @@ impl Call {
     }
     async fn department(&self, ctx: &Context<'_>) -> AppResult<Option<Department>> {
         super::load_department(ctx, self.0.department_id).await
+    }
+    async fn transfers(&self, ctx: &Context<'_>) -> AppResult<Vec<Transfer>> {
+        let rows = super::loaders(ctx)?.call_transfers.load_one(self.0.id).await.map_err(super::load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().map(Transfer).collect())
+    }
+    async fn inquiry(&self, ctx: &Context<'_>) -> AppResult<Option<Inquiry>> {
+        let rows = super::loaders(ctx)?.call_inquiries.load_one(self.0.id).await.map_err(super::load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().next().map(Inquiry))
+    }
+    async fn cooperation_lead(&self, ctx: &Context<'_>) -> AppResult<Option<CooperationLead>> {
+        let rows = super::loaders(ctx)?.call_leads.load_one(self.0.id).await.map_err(super::load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().next().map(CooperationLead))
+    }
+    async fn complaint(&self, ctx: &Context<'_>) -> AppResult<Option<Complaint>> {
+        let rows = super::loaders(ctx)?.call_complaints.load_one(self.0.id).await.map_err(super::load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().next().map(Complaint))
     }
     async fn follow_ups(&self, ctx: &Context<'_>) -> AppResult<Vec<FollowUp>> {
         Ok(super::load_call_follow_ups(ctx, self.0.id).await?.into_iter().map(FollowUp).collect())

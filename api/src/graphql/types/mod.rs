@@ -1,5 +1,9 @@
 pub mod audit;
 pub mod call;
+pub mod complaint;
+pub mod cooperation;
+pub mod inquiry;
+pub mod transfer;
 pub mod connection;
 pub mod follow_up;
 pub mod people;
@@ -14,7 +18,7 @@ pub(crate) fn loaders<'a>(ctx: &Context<'a>) -> AppResult<&'a Loaders> {
     ctx.data::<Loaders>().map_err(|_| AppError::internal(anyhow::anyhow!("loaders missing")))
 }
 
-fn load_err(e: std::sync::Arc<AppError>) -> AppError {
+pub(crate) fn load_err(e: std::sync::Arc<AppError>) -> AppError {
     AppError::internal(anyhow::anyhow!("loader: {e}"))
 }
 
@@ -36,3 +40,15 @@ pub(crate) async fn load_call_follow_ups(ctx: &Context<'_>, call_id: i64) -> App
     Ok(loaders(ctx)?.call_follow_ups.load_one(call_id).await.map_err(load_err)?.unwrap_or_default())
 }
 
+
+/// The call a record hangs off. Records are reached through visible calls,
+/// but the check stays here so no path can skip it.
+pub(crate) async fn visible_call(ctx: &Context<'_>, call_id: i64) -> AppResult<call::Call> {
+    let actor = crate::graphql::ctx::actor(ctx)?;
+    let model = load_call_model(ctx, call_id).await?.ok_or(AppError::NotFound)?;
+    if domain::policy::can_see_call(&actor.viewer, &crate::service::scope::call_facts(&model)) {
+        Ok(call::Call(model))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
