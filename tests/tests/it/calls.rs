@@ -187,3 +187,43 @@ async fn every_role_sees_caller_identity_exactly_as_the_matrix_says() {
         }
     }
 }
+
+#[tokio::test]
+async fn every_call_filter_narrows_the_list() {
+    let app = TestApp::new().await;
+    let a = app.create_department("A").await;
+    let b = app.create_department("B").await;
+    let (alice_id, alice) = app.employee("alice", &a, &["STAFF"]).await;
+    let (_, bert) = app.employee("bert", &b, &["STAFF"]).await;
+    let rec = |at: &str, answered: bool, category: &str, important: bool, reason: &str, org: &str| {
+        let mut i = json!({"receivedAt": at, "callerNumber": "13812345678", "reason": reason, "category": category,
+            "important": important, "keyFactsConfirmed": important, "callerOrganization": org});
+        if answered {
+            i["answeredAt"] = json!(at);
+        }
+        json!({"i": i})
+    };
+    app.ok(&alice, RECORD, rec("2026-11-30T02:00:00Z", true, "OTHER", false, "invoice copy", "Acme Trading")).await;
+    app.ok(&alice, RECORD, rec("2026-12-01T02:00:00Z", false, "SALES_ADVERTISING", false, "cold call", "AdCorp")).await;
+    app.ok(&bert, RECORD, rec("2026-12-02T02:00:00Z", true, "OTHER", true, "urgent shipment", "Beta Ltd")).await;
+    app.ok(&bert, RECORD, rec("2026-12-02T03:00:00Z", true, "UNCLASSIFIED", false, "", "Gamma")).await;
+    let q = "query($f:CallFilter){ calls(filter:$f){ totalCount } }";
+    let count = |f: Value| {
+        let app = &app;
+        async move { app.ok(&app.admin, q, json!({"f": f})).await["calls"]["totalCount"].as_i64().unwrap() }
+    };
+    assert_eq!(count(json!({})).await, 4);
+    assert_eq!(count(json!({"from": "2026-12-01T00:00:00Z"})).await, 3);
+    assert_eq!(count(json!({"from": "2026-12-01T00:00:00Z", "to": "2026-12-02T00:00:00Z"})).await, 1);
+    assert_eq!(count(json!({"category": "OTHER"})).await, 2);
+    assert_eq!(count(json!({"status": "MISSED"})).await, 1);
+    assert_eq!(count(json!({"handlerId": alice_id})).await, 2);
+    assert_eq!(count(json!({"departmentId": b})).await, 2);
+    assert_eq!(count(json!({"important": true})).await, 1);
+    assert_eq!(count(json!({"recordComplete": false})).await, 1);
+    assert_eq!(count(json!({"search": "SHIPMENT"})).await, 1);
+    assert_eq!(count(json!({"search": "acme"})).await, 1);
+    assert_eq!(count(json!({"search": "100%"})).await, 0);
+    assert_eq!(count(json!({"status": "ANSWERED", "departmentId": b, "important": false})).await, 1);
+    assert_eq!(count(json!({"handlerId": "not-an-id"})).await, 0);
+}
