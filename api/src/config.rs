@@ -46,13 +46,14 @@ impl Config {
             None | Some("development") => AppEnv::Development,
             Some("production") => AppEnv::Production,
             Some(other) => {
-                return Err(ConfigError(format!(
-                    "APP_ENV must be 'development' or 'production', not '{other}'"
-                )));
+                return Err(ConfigError(format!("APP_ENV must be 'development' or 'production', not '{other}'")));
             }
         };
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             return Err(ConfigError("DATABASE_URL must start with sqlite: or postgres://".into()));
         }
         let listen_addr = var("LISTEN_ADDR")
@@ -83,9 +84,7 @@ impl Config {
             }
             (None, None) => None,
             _ => {
-                return Err(ConfigError(
-                    "BOOTSTRAP_ADMIN_NO and BOOTSTRAP_ADMIN_PASSWORD must be set together".into(),
-                ));
+                return Err(ConfigError("BOOTSTRAP_ADMIN_NO and BOOTSTRAP_ADMIN_PASSWORD must be set together".into()));
             }
         };
         Ok(Self {

@@ -8,13 +8,12 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbB
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     if let Some(path) = sqlite_file(url)
         && let Some(dir) = std::path::Path::new(&path).parent()
-            && !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)?;
-            }
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)?;
+    }
     let mut opts = ConnectOptions::new(url.to_owned());
-    opts.sqlx_logging(false)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10));
+    opts.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
         // One writer at a time is SQLite's model; a single connection also
         // keeps in-memory databases alive and avoids SQLITE_BUSY.
@@ -38,11 +37,7 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
 fn sqlite_file(url: &str) -> Option<String> {
     let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
-    if path.is_empty() || path == ":memory:" {
-        None
-    } else {
-        Some(path.to_owned())
-    }
+    if path.is_empty() || path == ":memory:" { None } else { Some(path.to_owned()) }
 }
 
 pub async fn ping(db: &DatabaseConnection) -> bool {

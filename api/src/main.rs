@@ -26,15 +26,18 @@ async fn main() {
 async fn run(config: Config) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     if config.jwt_secret_generated {
-        tracing::warn!("JWT_SECRET is not set: using a secret generated for this run; tokens will not survive a restart");
+        tracing::warn!(
+            "JWT_SECRET is not set: using a secret generated for this run; tokens will not survive a restart"
+        );
     }
     let db = api::db::connect(&config.database_url).await?;
     api::db::migrate(&db).await?;
     let clock = Arc::new(SystemClock);
     if let Some((no, pw)) = &config.bootstrap_admin
-        && api::service::people::bootstrap(&db, no, pw.expose_secret(), chrono::Utc::now()).await? {
-            tracing::info!(employee_no = %no, "created the bootstrap administrator");
-        }
+        && api::service::people::bootstrap(&db, no, pw.expose_secret(), chrono::Utc::now()).await?
+    {
+        tracing::info!(employee_no = %no, "created the bootstrap administrator");
+    }
     let addr = config.listen_addr;
     let state = AppState::new(db, config, clock)?;
     let app = api::build_app(state);

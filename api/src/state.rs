@@ -47,8 +47,15 @@ impl AppState {
             &config.jwt_audience,
             config.access_token_ttl_seconds,
         )?;
-        let throttle = domain::throttle::Throttle::new(LOGIN_MAX_FAILURES, chrono::Duration::minutes(LOGIN_WINDOW_MINUTES));
-        Ok(Self { db, config: Arc::new(config), jwt: Arc::new(jwt), clock, login_throttle: Arc::new(Mutex::new(throttle)) })
+        let throttle =
+            domain::throttle::Throttle::new(LOGIN_MAX_FAILURES, chrono::Duration::minutes(LOGIN_WINDOW_MINUTES));
+        Ok(Self {
+            db,
+            config: Arc::new(config),
+            jwt: Arc::new(jwt),
+            clock,
+            login_throttle: Arc::new(Mutex::new(throttle)),
+        })
     }
 
     pub fn now(&self) -> DateTime<Utc> {

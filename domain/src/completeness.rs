@@ -40,28 +40,12 @@ pub fn missing_fields(facts: &CallRecordFacts) -> Vec<&'static str> {
         ("category", !facts.category_classified),
         ("handler", !facts.has_handler),
         ("answeredAt", facts.answered && !facts.has_answered_at),
-        (
-            "keyFactsConfirmed",
-            facts.important && !facts.key_facts_confirmed,
-        ),
-        (
-            "inquiry",
-            facts.category == Some(CategoryNeed::Inquiry) && !facts.has_inquiry,
-        ),
-        (
-            "cooperationLead",
-            facts.category == Some(CategoryNeed::CooperationLead) && !facts.has_cooperation_lead,
-        ),
-        (
-            "complaint",
-            facts.category == Some(CategoryNeed::Complaint) && !facts.has_complaint,
-        ),
+        ("keyFactsConfirmed", facts.important && !facts.key_facts_confirmed),
+        ("inquiry", facts.category == Some(CategoryNeed::Inquiry) && !facts.has_inquiry),
+        ("cooperationLead", facts.category == Some(CategoryNeed::CooperationLead) && !facts.has_cooperation_lead),
+        ("complaint", facts.category == Some(CategoryNeed::Complaint) && !facts.has_complaint),
     ];
-    rules
-        .into_iter()
-        .filter(|(_, missing)| *missing)
-        .map(|(name, _)| name)
-        .collect()
+    rules.into_iter().filter(|(_, missing)| *missing).map(|(name, _)| name).collect()
 }
 
 #[cfg(test)]
@@ -88,47 +72,28 @@ mod tests {
 
     #[test]
     fn an_empty_record_misses_the_basic_fields_in_contract_order() {
-        assert_eq!(
-            missing_fields(&CallRecordFacts::default()),
-            vec!["callerNumber", "reason", "category", "handler"]
-        );
+        assert_eq!(missing_fields(&CallRecordFacts::default()), vec!["callerNumber", "reason", "category", "handler"]);
     }
 
     #[test]
     fn a_blank_reason_is_missing() {
-        let facts = CallRecordFacts {
-            reason: " \t\n ".into(),
-            ..complete()
-        };
+        let facts = CallRecordFacts { reason: " \t\n ".into(), ..complete() };
         assert_eq!(missing_fields(&facts), vec!["reason"]);
     }
 
     #[test]
     fn an_answered_call_needs_its_answer_time_but_a_missed_one_does_not() {
-        let answered = CallRecordFacts {
-            has_answered_at: false,
-            ..complete()
-        };
+        let answered = CallRecordFacts { has_answered_at: false, ..complete() };
         assert_eq!(missing_fields(&answered), vec!["answeredAt"]);
-        let missed = CallRecordFacts {
-            answered: false,
-            has_answered_at: false,
-            ..complete()
-        };
+        let missed = CallRecordFacts { answered: false, has_answered_at: false, ..complete() };
         assert!(missing_fields(&missed).is_empty());
     }
 
     #[test]
     fn an_important_call_needs_confirmed_key_facts() {
-        let facts = CallRecordFacts {
-            important: true,
-            ..complete()
-        };
+        let facts = CallRecordFacts { important: true, ..complete() };
         assert_eq!(missing_fields(&facts), vec!["keyFactsConfirmed"]);
-        let confirmed = CallRecordFacts {
-            key_facts_confirmed: true,
-            ..facts
-        };
+        let confirmed = CallRecordFacts { key_facts_confirmed: true, ..facts };
         assert!(missing_fields(&confirmed).is_empty());
     }
 
@@ -140,17 +105,10 @@ mod tests {
             (CategoryNeed::Complaint, "complaint"),
         ];
         for (need, field) in cases {
-            let facts = CallRecordFacts {
-                category: Some(need),
-                ..complete()
-            };
+            let facts = CallRecordFacts { category: Some(need), ..complete() };
             assert_eq!(missing_fields(&facts), vec![field]);
         }
-        let all_linked = CallRecordFacts {
-            category: Some(CategoryNeed::Complaint),
-            has_complaint: true,
-            ..complete()
-        };
+        let all_linked = CallRecordFacts { category: Some(CategoryNeed::Complaint), has_complaint: true, ..complete() };
         assert!(missing_fields(&all_linked).is_empty());
     }
 
@@ -164,15 +122,7 @@ mod tests {
         };
         assert_eq!(
             missing_fields(&facts),
-            vec![
-                "callerNumber",
-                "reason",
-                "category",
-                "handler",
-                "answeredAt",
-                "keyFactsConfirmed",
-                "inquiry"
-            ]
+            vec!["callerNumber", "reason", "category", "handler", "answeredAt", "keyFactsConfirmed", "inquiry"]
         );
     }
 }

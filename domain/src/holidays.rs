@@ -32,14 +32,7 @@ const NOTICES: &[Notice] = &[
             ((2020, 6, 25), (2020, 6, 27)),
             ((2020, 10, 1), (2020, 10, 8)),
         ],
-        worked: &[
-            (2020, 1, 19),
-            (2020, 4, 26),
-            (2020, 5, 9),
-            (2020, 6, 28),
-            (2020, 9, 27),
-            (2020, 10, 10),
-        ],
+        worked: &[(2020, 1, 19), (2020, 4, 26), (2020, 5, 9), (2020, 6, 28), (2020, 9, 27), (2020, 10, 10)],
     },
     // 2021: notice of 2020-11-25.
     Notice {
@@ -136,13 +129,7 @@ const NOTICES: &[Notice] = &[
             ((2025, 5, 31), (2025, 6, 2)),
             ((2025, 10, 1), (2025, 10, 8)),
         ],
-        worked: &[
-            (2025, 1, 26),
-            (2025, 2, 8),
-            (2025, 4, 27),
-            (2025, 9, 28),
-            (2025, 10, 11),
-        ],
+        worked: &[(2025, 1, 26), (2025, 2, 8), (2025, 4, 27), (2025, 9, 28), (2025, 10, 11)],
     },
     // 2026: notice of 2025-11-04.
     Notice {
@@ -155,14 +142,7 @@ const NOTICES: &[Notice] = &[
             ((2026, 9, 25), (2026, 9, 27)),
             ((2026, 10, 1), (2026, 10, 7)),
         ],
-        worked: &[
-            (2026, 1, 4),
-            (2026, 2, 14),
-            (2026, 2, 28),
-            (2026, 5, 9),
-            (2026, 9, 20),
-            (2026, 10, 10),
-        ],
+        worked: &[(2026, 1, 4), (2026, 2, 14), (2026, 2, 28), (2026, 5, 9), (2026, 9, 20), (2026, 10, 10)],
     },
 ];
 
@@ -184,12 +164,7 @@ pub fn china_official_days() -> (Vec<NaiveDate>, Vec<NaiveDate>) {
             let (Some(first), Some(last)) = (date(first), date(last)) else {
                 continue;
             };
-            holidays.extend(
-                first
-                    .iter_days()
-                    .take_while(|day| *day <= last)
-                    .filter(|day| !is_weekend(*day)),
-            );
+            holidays.extend(first.iter_days().take_while(|day| *day <= last).filter(|day| !is_weekend(*day)));
         }
         make_up.extend(notice.worked.iter().copied().filter_map(date));
     }
@@ -245,21 +220,11 @@ mod tests {
             assert!(make_up.contains(&day), "{day}");
         }
         // Spring Festival 2026 runs Sun 15 – Mon 23 February.
-        let spring: Vec<_> = holidays
-            .iter()
-            .filter(|day| (d(2026, 2, 1)..d(2026, 3, 1)).contains(day))
-            .copied()
-            .collect();
+        let spring: Vec<_> =
+            holidays.iter().filter(|day| (d(2026, 2, 1)..d(2026, 3, 1)).contains(day)).copied().collect();
         assert_eq!(
             spring,
-            vec![
-                d(2026, 2, 16),
-                d(2026, 2, 17),
-                d(2026, 2, 18),
-                d(2026, 2, 19),
-                d(2026, 2, 20),
-                d(2026, 2, 23)
-            ]
+            vec![d(2026, 2, 16), d(2026, 2, 17), d(2026, 2, 18), d(2026, 2, 19), d(2026, 2, 20), d(2026, 2, 23)]
         );
     }
 
@@ -280,12 +245,7 @@ mod tests {
     fn every_year_from_2020_to_2026_has_new_year_and_national_day_off() {
         let (holidays, _) = china_official_days();
         for year in 2020..=2026 {
-            assert!(
-                holidays
-                    .iter()
-                    .any(|day| day.year() == year && day.month() == 10),
-                "{year}"
-            );
+            assert!(holidays.iter().any(|day| day.year() == year && day.month() == 10), "{year}");
         }
         assert!(holidays.contains(&d(2023, 1, 2)));
         assert!(holidays.contains(&d(2026, 1, 2)));
@@ -303,27 +263,13 @@ mod tests {
     fn a_deadline_across_the_2025_national_day_week_resumes_after_the_break() {
         let cal = BusinessCalendar::china_default();
         let shanghai = chrono_tz::Asia::Shanghai;
-        let at = |m, day, h| {
-            shanghai
-                .with_ymd_and_hms(2025, m, day, h, 0, 0)
-                .unwrap()
-                .with_timezone(&Utc)
-        };
+        let at = |m, day, h| shanghai.with_ymd_and_hms(2025, m, day, h, 0, 0).unwrap().with_timezone(&Utc);
         // Tue 30 Sep 16:00 + one working day: 1–8 Oct are off, and Thu 9 Oct is
         // the first working day after the break.
-        assert_eq!(
-            cal.working_deadline(at(9, 30, 16), 540).unwrap(),
-            at(10, 9, 16)
-        );
+        assert_eq!(cal.working_deadline(at(9, 30, 16), 540).unwrap(), at(10, 9, 16));
         // Fri 26 Sep 16:00 + one working day lands on the make-up Sunday.
-        assert_eq!(
-            cal.working_deadline(at(9, 26, 16), 540).unwrap(),
-            at(9, 28, 16)
-        );
+        assert_eq!(cal.working_deadline(at(9, 26, 16), 540).unwrap(), at(9, 28, 16));
         // Sat 11 Oct is worked too.
-        assert_eq!(
-            cal.working_deadline(at(10, 10, 16), 540).unwrap(),
-            at(10, 11, 16)
-        );
+        assert_eq!(cal.working_deadline(at(10, 10, 16), 540).unwrap(), at(10, 11, 16));
     }
 }

@@ -10,27 +10,10 @@ const SHORT_NUMBER_DIGITS: usize = 7;
 /// stars the rest: `+8613812345678` → `138****5678`, `+861012345678` →
 /// `010****5678`. Numbers of 7 or fewer digits keep only their last 2.
 pub fn mask_phone(normalized: &str) -> String {
-    let digits: Vec<char> = phone::national_display(normalized)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
+    let digits: Vec<char> = phone::national_display(normalized).chars().filter(char::is_ascii_digit).collect();
     let total = digits.len();
-    let (head, tail) = if total <= SHORT_NUMBER_DIGITS {
-        (0, 2)
-    } else {
-        (3, 4)
-    };
-    digits
-        .iter()
-        .enumerate()
-        .map(|(i, digit)| {
-            if i < head || i + tail >= total {
-                *digit
-            } else {
-                '*'
-            }
-        })
-        .collect()
+    let (head, tail) = if total <= SHORT_NUMBER_DIGITS { (0, 2) } else { (3, 4) };
+    digits.iter().enumerate().map(|(i, digit)| if i < head || i + tail >= total { *digit } else { '*' }).collect()
 }
 
 /// First character, then `**` whatever the length, so the mask does not

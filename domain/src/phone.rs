@@ -19,11 +19,7 @@ const MAX_INTERNATIONAL_DIGITS: usize = 15;
 
 pub fn normalize(input: &str) -> Result<String, InvalidPhone> {
     let (has_plus, digits) = scan(input)?;
-    let international = if has_plus {
-        Some(digits.as_str())
-    } else {
-        digits.strip_prefix("00")
-    };
+    let international = if has_plus { Some(digits.as_str()) } else { digits.strip_prefix("00") };
     if let Some(number) = international {
         return international_number(number);
     }
@@ -32,11 +28,7 @@ pub fn normalize(input: &str) -> Result<String, InvalidPhone> {
     }
     // "86 138…" is a common way to write the country code without the '+';
     // no domestic number starts with 86, so this cannot shadow one.
-    digits
-        .strip_prefix("86")
-        .and_then(chinese_nsn)
-        .map(|nsn| format!("+86{nsn}"))
-        .ok_or(InvalidPhone)
+    digits.strip_prefix("86").and_then(chinese_nsn).map(|nsn| format!("+86{nsn}")).ok_or(InvalidPhone)
 }
 
 /// The digits as dialled inside mainland China: `+8613812345678` →
@@ -46,11 +38,7 @@ pub fn national_display(normalized: &str) -> String {
     match normalized.strip_prefix("+86") {
         Some(rest) => {
             let nsn = only_digits(rest);
-            if landline_nsn(&nsn) {
-                format!("0{nsn}")
-            } else {
-                nsn
-            }
+            if landline_nsn(&nsn) { format!("0{nsn}") } else { nsn }
         }
         None => only_digits(normalized),
     }
@@ -78,26 +66,16 @@ fn scan(input: &str) -> Result<(bool, String), InvalidPhone> {
             _ => return Err(InvalidPhone),
         }
     }
-    if digits.is_empty() {
-        Err(InvalidPhone)
-    } else {
-        Ok((has_plus, digits))
-    }
+    if digits.is_empty() { Err(InvalidPhone) } else { Ok((has_plus, digits)) }
 }
 
 fn international_number(digits: &str) -> Result<String, InvalidPhone> {
     if let Some(rest) = digits.strip_prefix("86") {
-        return chinese_nsn(rest)
-            .map(|nsn| format!("+86{nsn}"))
-            .ok_or(InvalidPhone);
+        return chinese_nsn(rest).map(|nsn| format!("+86{nsn}")).ok_or(InvalidPhone);
     }
-    let plausible = !digits.starts_with('0')
-        && (MIN_INTERNATIONAL_DIGITS..=MAX_INTERNATIONAL_DIGITS).contains(&digits.len());
-    if plausible {
-        Ok(format!("+{digits}"))
-    } else {
-        Err(InvalidPhone)
-    }
+    let plausible =
+        !digits.starts_with('0') && (MIN_INTERNATIONAL_DIGITS..=MAX_INTERNATIONAL_DIGITS).contains(&digits.len());
+    if plausible { Ok(format!("+{digits}")) } else { Err(InvalidPhone) }
 }
 
 /// A number as dialled domestically: landlines need the trunk `0` and area

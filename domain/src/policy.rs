@@ -17,14 +17,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Self::Staff,
-        Self::DepartmentHead,
-        Self::Administration,
-        Self::Hr,
-        Self::Analyst,
-        Self::SystemAdmin,
-    ];
+    pub const ALL: [Role; 6] =
+        [Self::Staff, Self::DepartmentHead, Self::Administration, Self::Hr, Self::Analyst, Self::SystemAdmin];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -157,9 +151,7 @@ impl CallScope {
         self.all
             || (self.handled_by.is_some() && call.handler_id == self.handled_by)
             || (self.department_all.is_some() && call.department_id == self.department_all)
-            || (!call.confidential
-                && self.department_open.is_some()
-                && call.department_id == self.department_open)
+            || (!call.confidential && self.department_open.is_some() && call.department_id == self.department_open)
     }
 }
 
@@ -175,11 +167,7 @@ pub fn caller_identity_access(viewer: &Viewer, call: &CallFacts) -> FieldAccess 
     if viewer.has_any(&[Role::Administration, Role::DepartmentHead]) {
         return FieldAccess::Full;
     }
-    if call.handler_id == Some(viewer.employee_id) {
-        FieldAccess::Full
-    } else {
-        FieldAccess::Masked
-    }
+    if call.handler_id == Some(viewer.employee_id) { FieldAccess::Full } else { FieldAccess::Masked }
 }
 
 /// Whether the viewer may filter calls by an exact caller number: only over
@@ -187,11 +175,7 @@ pub fn caller_identity_access(viewer: &Viewer, call: &CallFacts) -> FieldAccess 
 /// Returns the restriction to apply: `None` = no restriction needed,
 /// `Some(id)` = only calls handled by that employee.
 pub fn caller_number_filter_restriction(viewer: &Viewer) -> Option<i64> {
-    if viewer.has_any(&[Role::Administration, Role::DepartmentHead]) {
-        None
-    } else {
-        Some(viewer.employee_id)
-    }
+    if viewer.has_any(&[Role::Administration, Role::DepartmentHead]) { None } else { Some(viewer.employee_id) }
 }
 
 /// Change a call's record or complete its callback: the handler, the head of

@@ -99,10 +99,7 @@ fn organisation_and_sla_are_written_by_system_admin_and_the_calendar_also_by_adm
         let v = viewer(&[role]);
         assert_eq!(allows(&v, Capability::ManageOrganisation), role == Role::SystemAdmin);
         assert_eq!(allows(&v, Capability::WriteSla), role == Role::SystemAdmin);
-        assert_eq!(
-            allows(&v, Capability::WriteCalendar),
-            matches!(role, Role::SystemAdmin | Role::Administration)
-        );
+        assert_eq!(allows(&v, Capability::WriteCalendar), matches!(role, Role::SystemAdmin | Role::Administration));
         assert!(allows(&v, Capability::ReadOrganisation));
     }
 }
@@ -158,10 +155,20 @@ fn roles_round_trip_through_their_names() {
 
 #[test]
 fn complaint_details_follow_the_matrix_for_every_role() {
-    let recorded_by_me = ComplaintFacts { recorded_by: Some(ME), forwarded_to: Some(OUTSIDER), involved_departments: vec![OTHER_DEPT] };
-    let forwarded_to_me = ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(ME), involved_departments: vec![OTHER_DEPT] };
-    let my_dept_involved = ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(OUTSIDER), involved_departments: vec![MY_DEPT] };
-    let unrelated = ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(OUTSIDER), involved_departments: vec![OTHER_DEPT] };
+    let recorded_by_me =
+        ComplaintFacts { recorded_by: Some(ME), forwarded_to: Some(OUTSIDER), involved_departments: vec![OTHER_DEPT] };
+    let forwarded_to_me =
+        ComplaintFacts { recorded_by: Some(COLLEAGUE), forwarded_to: Some(ME), involved_departments: vec![OTHER_DEPT] };
+    let my_dept_involved = ComplaintFacts {
+        recorded_by: Some(COLLEAGUE),
+        forwarded_to: Some(OUTSIDER),
+        involved_departments: vec![MY_DEPT],
+    };
+    let unrelated = ComplaintFacts {
+        recorded_by: Some(COLLEAGUE),
+        forwarded_to: Some(OUTSIDER),
+        involved_departments: vec![OTHER_DEPT],
+    };
     let table: [(Role, [FieldAccess; 4]); 6] = [
         (Role::Staff, [Full, Forbidden, Forbidden, Forbidden]),
         (Role::DepartmentHead, [Full, Full, Full, Forbidden]),
@@ -172,7 +179,8 @@ fn complaint_details_follow_the_matrix_for_every_role() {
     ];
     for (role, want) in table {
         let v = viewer(&[role]);
-        let got = [&recorded_by_me, &forwarded_to_me, &my_dept_involved, &unrelated].map(|c| complaint_sensitive_access(&v, c));
+        let got = [&recorded_by_me, &forwarded_to_me, &my_dept_involved, &unrelated]
+            .map(|c| complaint_sensitive_access(&v, c));
         assert_eq!(got, want, "{role}");
     }
 }

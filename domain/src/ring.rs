@@ -21,11 +21,7 @@ pub fn ring_count(
         return given;
     }
     let answered_at = answered_at?;
-    let interval = if interval_seconds > 0 {
-        interval_seconds
-    } else {
-        DEFAULT_RING_INTERVAL_SECONDS
-    };
+    let interval = if interval_seconds > 0 { interval_seconds } else { DEFAULT_RING_INTERVAL_SECONDS };
     let interval_ms = u64::from(interval.unsigned_abs()) * 1000;
     // An answer stamped before the call arrived (clock skew) still rang once.
     let waited_ms = u64::try_from((answered_at - received_at).num_milliseconds()).unwrap_or(0);

@@ -84,7 +84,11 @@ impl FromStr for FollowUpKind {
 pub struct UnknownKind;
 
 /// Open work is overdue once `now` is past its due time (spec §2).
-pub fn is_overdue(open: bool, due_at: Option<chrono::DateTime<chrono::Utc>>, now: chrono::DateTime<chrono::Utc>) -> bool {
+pub fn is_overdue(
+    open: bool,
+    due_at: Option<chrono::DateTime<chrono::Utc>>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
     open && due_at.is_some_and(|d| now > d)
 }
 
@@ -113,10 +117,7 @@ mod tests {
 
     #[test]
     fn defaults_match_the_spec_table() {
-        let got: Vec<(&str, i32)> = FollowUpKind::ALL
-            .iter()
-            .map(|k| (k.as_str(), k.default_minutes()))
-            .collect();
+        let got: Vec<(&str, i32)> = FollowUpKind::ALL.iter().map(|k| (k.as_str(), k.default_minutes())).collect();
         assert_eq!(
             got,
             vec![
@@ -135,10 +136,7 @@ mod tests {
     #[test]
     fn an_inquiry_reply_may_not_exceed_one_working_day() {
         assert_eq!(validate_sla(FollowUpKind::InquiryReply, 540), Ok(()));
-        assert_eq!(
-            validate_sla(FollowUpKind::InquiryReply, 541),
-            Err(SlaError::AboveMaximum(540))
-        );
+        assert_eq!(validate_sla(FollowUpKind::InquiryReply, 541), Err(SlaError::AboveMaximum(540)));
         assert_eq!(validate_sla(FollowUpKind::ComplaintInvestigation, 5000), Ok(()));
     }
 

@@ -1,8 +1,8 @@
 //! SeaORM entities: one module per table. No GraphQL or HTTP here.
 pub mod audit_entry;
 pub mod audit_head;
-pub mod call;
 pub mod calendar_day;
+pub mod call;
 pub mod complaint;
 pub mod complaint_department;
 pub mod complaint_employee;

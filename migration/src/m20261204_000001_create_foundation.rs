@@ -11,54 +11,170 @@ use domain::sla::FollowUpKind;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Department { Table, Id, Code, Name, IsAdministration, HeadId, Version, CreatedAt, UpdatedAt }
+enum Department {
+    Table,
+    Id,
+    Code,
+    Name,
+    IsAdministration,
+    HeadId,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+}
 
 #[derive(DeriveIden)]
 #[allow(clippy::enum_variant_names)]
 enum Employee {
-    Table, Id, EmployeeNo, Name, DepartmentId, Roles, Extension, Email, Mobile, PasswordHash,
-    Active, Version, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    EmployeeNo,
+    Name,
+    DepartmentId,
+    Roles,
+    Extension,
+    Email,
+    Mobile,
+    PasswordHash,
+    Active,
+    Version,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-enum RefreshToken { Table, Id, EmployeeId, FamilyId, TokenHash, ExpiresAt, RotatedAt, RevokedAt, CreatedAt }
+enum RefreshToken {
+    Table,
+    Id,
+    EmployeeId,
+    FamilyId,
+    TokenHash,
+    ExpiresAt,
+    RotatedAt,
+    RevokedAt,
+    CreatedAt,
+}
 
 #[derive(DeriveIden)]
 enum Call {
-    Table, Id, ReceivedAt, AnsweredAt, EndedAt, RingCount, RingSort, AnsweredWithinLimit, Status,
-    Category, CallerNumber, CallerName, CallerOrganization, Reason, Notes, Important,
-    KeyFactsConfirmed, GreetingGiven, Confidential, FromBlockedNumber, RecordComplete,
-    MissingFields, HandlerId, DepartmentId, CreatedBy, Version, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    ReceivedAt,
+    AnsweredAt,
+    EndedAt,
+    RingCount,
+    RingSort,
+    AnsweredWithinLimit,
+    Status,
+    Category,
+    CallerNumber,
+    CallerName,
+    CallerOrganization,
+    Reason,
+    Notes,
+    Important,
+    KeyFactsConfirmed,
+    GreetingGiven,
+    Confidential,
+    FromBlockedNumber,
+    RecordComplete,
+    MissingFields,
+    HandlerId,
+    DepartmentId,
+    CreatedBy,
+    Version,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
 enum FollowUp {
-    Table, Id, Kind, Status, CallId, AssigneeId, DepartmentId, Summary, DueAt, CompletedAt,
-    CompletedBy, Notes, Version, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    Kind,
+    Status,
+    CallId,
+    AssigneeId,
+    DepartmentId,
+    Summary,
+    DueAt,
+    CompletedAt,
+    CompletedBy,
+    Notes,
+    Version,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-enum SlaPolicy { Table, Kind, WorkingMinutes, UpdatedAt }
+enum SlaPolicy {
+    Table,
+    Kind,
+    WorkingMinutes,
+    UpdatedAt,
+}
 
 #[derive(DeriveIden)]
-enum CalendarDay { Table, Day, Kind }
+enum CalendarDay {
+    Table,
+    Day,
+    Kind,
+}
 
 #[derive(DeriveIden)]
 enum ScoringRules {
-    Table, Id, BaseScore, PassScore, ExcellentScore, RingLimit, RingIntervalSeconds,
-    LateAnswerPoints, InaccurateRecordPoints, MissedDeadlinePoints, AttitudeComplaintPoints,
-    ConfidentialityMinorPoints, ConfidentialityMajorPoints, ConfidentialitySeverePoints,
-    ConsecutiveFailuresForAction, Version, UpdatedAt,
+    Table,
+    Id,
+    BaseScore,
+    PassScore,
+    ExcellentScore,
+    RingLimit,
+    RingIntervalSeconds,
+    LateAnswerPoints,
+    InaccurateRecordPoints,
+    MissedDeadlinePoints,
+    AttitudeComplaintPoints,
+    ConfidentialityMinorPoints,
+    ConfidentialityMajorPoints,
+    ConfidentialitySeverePoints,
+    ConsecutiveFailuresForAction,
+    Version,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-enum AuditEntry { Table, Id, At, ActorId, Action, EntityType, EntityId, Fields, RequestId, PreviousHash, Hash }
+enum AuditEntry {
+    Table,
+    Id,
+    At,
+    ActorId,
+    Action,
+    EntityType,
+    EntityId,
+    Fields,
+    RequestId,
+    PreviousHash,
+    Hash,
+}
 
 #[derive(DeriveIden)]
-enum AuditHead { Table, Id, LastId, LastHash }
+enum AuditHead {
+    Table,
+    Id,
+    LastId,
+    LastHash,
+}
 
 #[derive(DeriveIden)]
-enum IdempotencyKey { Table, Id, EmployeeId, Operation, Key, EntityId, CreatedAt }
+enum IdempotencyKey {
+    Table,
+    Id,
+    EmployeeId,
+    Operation,
+    Key,
+    EntityId,
+    CreatedAt,
+}
 
 fn ts<T: IntoIden>(c: T) -> ColumnDef {
     timestamp_with_time_zone(c)
@@ -118,7 +234,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_employee_department", Employee::Table, vec![Employee::DepartmentId.into_iden()])).await?;
+        m.create_index(index("ix_employee_department", Employee::Table, vec![Employee::DepartmentId.into_iden()]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -139,8 +256,14 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_refresh_token_family", RefreshToken::Table, vec![RefreshToken::FamilyId.into_iden()])).await?;
-        m.create_index(index("ix_refresh_token_employee", RefreshToken::Table, vec![RefreshToken::EmployeeId.into_iden()])).await?;
+        m.create_index(index("ix_refresh_token_family", RefreshToken::Table, vec![RefreshToken::FamilyId.into_iden()]))
+            .await?;
+        m.create_index(index(
+            "ix_refresh_token_employee",
+            RefreshToken::Table,
+            vec![RefreshToken::EmployeeId.into_iden()],
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -173,7 +296,9 @@ impl MigrationTrait for Migration {
                 .col(ts(Call::CreatedAt))
                 .col(ts(Call::UpdatedAt))
                 .foreign_key(ForeignKey::create().from(Call::Table, Call::HandlerId).to(Employee::Table, Employee::Id))
-                .foreign_key(ForeignKey::create().from(Call::Table, Call::DepartmentId).to(Department::Table, Department::Id))
+                .foreign_key(
+                    ForeignKey::create().from(Call::Table, Call::DepartmentId).to(Department::Table, Department::Id),
+                )
                 .to_owned(),
         )
         .await?;
@@ -181,7 +306,10 @@ impl MigrationTrait for Migration {
         let call_indexes: [(&str, Vec<DynIden>); 9] = [
             ("ix_call_received", vec![Call::ReceivedAt.into_iden(), Call::Id.into_iden()]),
             ("ix_call_handler", vec![Call::HandlerId.into_iden(), Call::ReceivedAt.into_iden(), Call::Id.into_iden()]),
-            ("ix_call_department", vec![Call::DepartmentId.into_iden(), Call::ReceivedAt.into_iden(), Call::Id.into_iden()]),
+            (
+                "ix_call_department",
+                vec![Call::DepartmentId.into_iden(), Call::ReceivedAt.into_iden(), Call::Id.into_iden()],
+            ),
             ("ix_call_caller_number", vec![Call::CallerNumber.into_iden(), Call::ReceivedAt.into_iden()]),
             ("ix_call_category", vec![Call::Category.into_iden(), Call::ReceivedAt.into_iden()]),
             ("ix_call_status", vec![Call::Status.into_iden(), Call::ReceivedAt.into_iden()]),
@@ -211,7 +339,9 @@ impl MigrationTrait for Migration {
                 .col(ts(FollowUp::CreatedAt))
                 .col(ts(FollowUp::UpdatedAt))
                 .foreign_key(ForeignKey::create().from(FollowUp::Table, FollowUp::CallId).to(Call::Table, Call::Id))
-                .foreign_key(ForeignKey::create().from(FollowUp::Table, FollowUp::AssigneeId).to(Employee::Table, Employee::Id))
+                .foreign_key(
+                    ForeignKey::create().from(FollowUp::Table, FollowUp::AssigneeId).to(Employee::Table, Employee::Id),
+                )
                 .to_owned(),
         )
         .await?;
@@ -283,8 +413,18 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_audit_entity", AuditEntry::Table, vec![AuditEntry::EntityType.into_iden(), AuditEntry::EntityId.into_iden()])).await?;
-        m.create_index(index("ix_audit_actor", AuditEntry::Table, vec![AuditEntry::ActorId.into_iden(), AuditEntry::Id.into_iden()])).await?;
+        m.create_index(index(
+            "ix_audit_entity",
+            AuditEntry::Table,
+            vec![AuditEntry::EntityType.into_iden(), AuditEntry::EntityId.into_iden()],
+        ))
+        .await?;
+        m.create_index(index(
+            "ix_audit_actor",
+            AuditEntry::Table,
+            vec![AuditEntry::ActorId.into_iden(), AuditEntry::Id.into_iden()],
+        ))
+        .await?;
         m.create_index(index("ix_audit_at", AuditEntry::Table, vec![AuditEntry::At.into_iden()])).await?;
 
         m.create_table(
@@ -313,7 +453,11 @@ impl MigrationTrait for Migration {
             index(
                 "ux_idempotency_key",
                 IdempotencyKey::Table,
-                vec![IdempotencyKey::EmployeeId.into_iden(), IdempotencyKey::Operation.into_iden(), IdempotencyKey::Key.into_iden()],
+                vec![
+                    IdempotencyKey::EmployeeId.into_iden(),
+                    IdempotencyKey::Operation.into_iden(),
+                    IdempotencyKey::Key.into_iden(),
+                ],
             )
             .unique()
             .to_owned(),
@@ -346,8 +490,7 @@ impl MigrationTrait for Migration {
 async fn seed_reference_data(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     let now = chrono::Utc::now();
     let mut sla = Query::insert();
-    sla.into_table(SlaPolicy::Table)
-        .columns([SlaPolicy::Kind, SlaPolicy::WorkingMinutes, SlaPolicy::UpdatedAt]);
+    sla.into_table(SlaPolicy::Table).columns([SlaPolicy::Kind, SlaPolicy::WorkingMinutes, SlaPolicy::UpdatedAt]);
     for kind in FollowUpKind::ALL {
         sla.values_panic([kind.as_str().into(), kind.default_minutes().into(), now.into()]);
     }
@@ -368,18 +511,40 @@ async fn seed_reference_data(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     let rules = Query::insert()
         .into_table(ScoringRules::Table)
         .columns([
-            ScoringRules::Id, ScoringRules::BaseScore, ScoringRules::PassScore,
-            ScoringRules::ExcellentScore, ScoringRules::RingLimit, ScoringRules::RingIntervalSeconds,
-            ScoringRules::LateAnswerPoints, ScoringRules::InaccurateRecordPoints,
-            ScoringRules::MissedDeadlinePoints, ScoringRules::AttitudeComplaintPoints,
-            ScoringRules::ConfidentialityMinorPoints, ScoringRules::ConfidentialityMajorPoints,
-            ScoringRules::ConfidentialitySeverePoints, ScoringRules::ConsecutiveFailuresForAction,
-            ScoringRules::Version, ScoringRules::UpdatedAt,
+            ScoringRules::Id,
+            ScoringRules::BaseScore,
+            ScoringRules::PassScore,
+            ScoringRules::ExcellentScore,
+            ScoringRules::RingLimit,
+            ScoringRules::RingIntervalSeconds,
+            ScoringRules::LateAnswerPoints,
+            ScoringRules::InaccurateRecordPoints,
+            ScoringRules::MissedDeadlinePoints,
+            ScoringRules::AttitudeComplaintPoints,
+            ScoringRules::ConfidentialityMinorPoints,
+            ScoringRules::ConfidentialityMajorPoints,
+            ScoringRules::ConfidentialitySeverePoints,
+            ScoringRules::ConsecutiveFailuresForAction,
+            ScoringRules::Version,
+            ScoringRules::UpdatedAt,
         ])
         .values_panic([
-            1.into(), 100.0.into(), 80.0.into(), 95.0.into(), 3.into(), 5.into(), 2.0.into(),
-            2.0.into(), 2.0.into(), 5.0.into(), 5.0.into(), 10.0.into(), 20.0.into(), 3.into(),
-            1.into(), now.into(),
+            1.into(),
+            100.0.into(),
+            80.0.into(),
+            95.0.into(),
+            3.into(),
+            5.into(),
+            2.0.into(),
+            2.0.into(),
+            2.0.into(),
+            5.0.into(),
+            5.0.into(),
+            10.0.into(),
+            20.0.into(),
+            3.into(),
+            1.into(),
+            now.into(),
         ])
         .to_owned();
     m.exec_stmt(rules).await?;

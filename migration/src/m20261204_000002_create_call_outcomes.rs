@@ -9,47 +9,145 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Call { Table, Id }
+enum Call {
+    Table,
+    Id,
+}
 #[derive(DeriveIden)]
-enum Department { Table, Id }
+enum Department {
+    Table,
+    Id,
+}
 #[derive(DeriveIden)]
-enum Employee { Table, Id }
-
-#[derive(DeriveIden)]
-enum Transfer {
-    Table, Id, CallId, FromEmployeeId, ToDepartmentId, ToEmployeeId, Reason, ReasonExplainedToCaller,
-    CallerAgreedToWait, TargetAvailable, BothPartiesInformed, TargetReminded, Status, RequestedAt,
-    ConnectedAt, ClosedAt, Version, CreatedAt, UpdatedAt,
+enum Employee {
+    Table,
+    Id,
 }
 
 #[derive(DeriveIden)]
-enum KnowledgeArticle { Table, Id, Question, Answer, Tags, CreatedBy, Version, CreatedAt, UpdatedAt }
+enum Transfer {
+    Table,
+    Id,
+    CallId,
+    FromEmployeeId,
+    ToDepartmentId,
+    ToEmployeeId,
+    Reason,
+    ReasonExplainedToCaller,
+    CallerAgreedToWait,
+    TargetAvailable,
+    BothPartiesInformed,
+    TargetReminded,
+    Status,
+    RequestedAt,
+    ConnectedAt,
+    ClosedAt,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+enum KnowledgeArticle {
+    Table,
+    Id,
+    Question,
+    Answer,
+    Tags,
+    CreatedBy,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+}
 
 #[derive(DeriveIden)]
 enum Inquiry {
-    Table, Id, CallId, Question, AnsweredOnSpot, Answer, PromisedReplyBy, ReplyDueAt, RepliedAt,
-    RepliedBy, KnowledgeArticleId, RecordedBy, Version, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    CallId,
+    Question,
+    AnsweredOnSpot,
+    Answer,
+    PromisedReplyBy,
+    ReplyDueAt,
+    RepliedAt,
+    RepliedBy,
+    KnowledgeArticleId,
+    RecordedBy,
+    Version,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
 enum CooperationLead {
-    Table, Id, CallId, Intent, Content, Method, DepartmentId, ForwardedTo, ForwardedAt, ContactDueAt,
-    ContactedAt, InvolvesContract, ContractReference, Status, RecordedBy, Version, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    CallId,
+    Intent,
+    Content,
+    Method,
+    DepartmentId,
+    ForwardedTo,
+    ForwardedAt,
+    ContactDueAt,
+    ContactedAt,
+    InvolvesContract,
+    ContractReference,
+    Status,
+    RecordedBy,
+    Version,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
 enum Complaint {
-    Table, Id, CallId, Kind, Subject, Details, ComplainantName, ComplainantOrganization,
-    AttitudeRelated, ForwardedTo, ForwardedAt, InvestigationDueAt, Status, Result, ResolvedAt,
-    ResultDueAt, ResultReportedAt, Satisfaction, RecordedBy, Version, CreatedAt, UpdatedAt,
+    Table,
+    Id,
+    CallId,
+    Kind,
+    Subject,
+    Details,
+    ComplainantName,
+    ComplainantOrganization,
+    AttitudeRelated,
+    ForwardedTo,
+    ForwardedAt,
+    InvestigationDueAt,
+    Status,
+    Result,
+    ResolvedAt,
+    ResultDueAt,
+    ResultReportedAt,
+    Satisfaction,
+    RecordedBy,
+    Version,
+    CreatedAt,
+    UpdatedAt,
 }
 
 #[derive(DeriveIden)]
-enum ComplaintDepartment { Table, ComplaintId, DepartmentId }
+enum ComplaintDepartment {
+    Table,
+    ComplaintId,
+    DepartmentId,
+}
 #[derive(DeriveIden)]
-enum ComplaintEmployee { Table, ComplaintId, EmployeeId }
+enum ComplaintEmployee {
+    Table,
+    ComplaintId,
+    EmployeeId,
+}
 #[derive(DeriveIden)]
-enum ComplaintProgress { Table, Id, ComplaintId, At, AuthorId, Note }
+enum ComplaintProgress {
+    Table,
+    Id,
+    ComplaintId,
+    At,
+    AuthorId,
+    Note,
+}
 
 fn ts<T: IntoIden>(c: T) -> ColumnDef {
     timestamp_with_time_zone(c)
@@ -57,7 +155,12 @@ fn ts<T: IntoIden>(c: T) -> ColumnDef {
 fn ts_null<T: IntoIden>(c: T) -> ColumnDef {
     timestamp_with_time_zone_null(c)
 }
-fn fk<F: IntoIden, T: IntoIden>(from_table: impl IntoIden, from: F, to_table: impl IntoIden, to: T) -> ForeignKeyCreateStatement {
+fn fk<F: IntoIden, T: IntoIden>(
+    from_table: impl IntoIden,
+    from: F,
+    to_table: impl IntoIden,
+    to: T,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create().from(from_table, from).to(to_table, to).to_owned()
 }
 fn index(name: &str, table: impl IntoTableRef, cols: Vec<DynIden>) -> IndexCreateStatement {
@@ -101,7 +204,10 @@ impl MigrationTrait for Migration {
         .await?;
         for (name, cols) in [
             ("ix_transfer_call", vec![Transfer::CallId.into_iden()]),
-            ("ix_transfer_to_department", vec![Transfer::ToDepartmentId.into_iden(), Transfer::RequestedAt.into_iden()]),
+            (
+                "ix_transfer_to_department",
+                vec![Transfer::ToDepartmentId.into_iden(), Transfer::RequestedAt.into_iden()],
+            ),
             ("ix_transfer_to_employee", vec![Transfer::ToEmployeeId.into_iden(), Transfer::RequestedAt.into_iden()]),
             ("ix_transfer_status", vec![Transfer::Status.into_iden(), Transfer::RequestedAt.into_iden()]),
         ] {
@@ -141,7 +247,12 @@ impl MigrationTrait for Migration {
                 .col(ts(Inquiry::CreatedAt))
                 .col(ts(Inquiry::UpdatedAt))
                 .foreign_key(&mut fk(Inquiry::Table, Inquiry::CallId, Call::Table, Call::Id))
-                .foreign_key(&mut fk(Inquiry::Table, Inquiry::KnowledgeArticleId, KnowledgeArticle::Table, KnowledgeArticle::Id))
+                .foreign_key(&mut fk(
+                    Inquiry::Table,
+                    Inquiry::KnowledgeArticleId,
+                    KnowledgeArticle::Table,
+                    KnowledgeArticle::Id,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -168,12 +279,23 @@ impl MigrationTrait for Migration {
                 .col(ts(CooperationLead::CreatedAt))
                 .col(ts(CooperationLead::UpdatedAt))
                 .foreign_key(&mut fk(CooperationLead::Table, CooperationLead::CallId, Call::Table, Call::Id))
-                .foreign_key(&mut fk(CooperationLead::Table, CooperationLead::DepartmentId, Department::Table, Department::Id))
+                .foreign_key(&mut fk(
+                    CooperationLead::Table,
+                    CooperationLead::DepartmentId,
+                    Department::Table,
+                    Department::Id,
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_lead_call", CooperationLead::Table, vec![CooperationLead::CallId.into_iden()])).await?;
-        m.create_index(index("ix_lead_department", CooperationLead::Table, vec![CooperationLead::DepartmentId.into_iden(), CooperationLead::Status.into_iden()])).await?;
+        m.create_index(index("ix_lead_call", CooperationLead::Table, vec![CooperationLead::CallId.into_iden()]))
+            .await?;
+        m.create_index(index(
+            "ix_lead_department",
+            CooperationLead::Table,
+            vec![CooperationLead::DepartmentId.into_iden(), CooperationLead::Status.into_iden()],
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
@@ -204,28 +326,60 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(index("ix_complaint_call", Complaint::Table, vec![Complaint::CallId.into_iden()])).await?;
-        m.create_index(index("ix_complaint_status", Complaint::Table, vec![Complaint::Status.into_iden(), Complaint::ForwardedAt.into_iden()])).await?;
+        m.create_index(index(
+            "ix_complaint_status",
+            Complaint::Table,
+            vec![Complaint::Status.into_iden(), Complaint::ForwardedAt.into_iden()],
+        ))
+        .await?;
 
         m.create_table(
             Table::create()
                 .table(ComplaintDepartment::Table)
                 .col(big_integer(ComplaintDepartment::ComplaintId))
                 .col(big_integer(ComplaintDepartment::DepartmentId))
-                .primary_key(Index::create().col(ComplaintDepartment::ComplaintId).col(ComplaintDepartment::DepartmentId))
-                .foreign_key(&mut fk(ComplaintDepartment::Table, ComplaintDepartment::ComplaintId, Complaint::Table, Complaint::Id))
-                .foreign_key(&mut fk(ComplaintDepartment::Table, ComplaintDepartment::DepartmentId, Department::Table, Department::Id))
+                .primary_key(
+                    Index::create().col(ComplaintDepartment::ComplaintId).col(ComplaintDepartment::DepartmentId),
+                )
+                .foreign_key(&mut fk(
+                    ComplaintDepartment::Table,
+                    ComplaintDepartment::ComplaintId,
+                    Complaint::Table,
+                    Complaint::Id,
+                ))
+                .foreign_key(&mut fk(
+                    ComplaintDepartment::Table,
+                    ComplaintDepartment::DepartmentId,
+                    Department::Table,
+                    Department::Id,
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_complaint_department_dept", ComplaintDepartment::Table, vec![ComplaintDepartment::DepartmentId.into_iden()])).await?;
+        m.create_index(index(
+            "ix_complaint_department_dept",
+            ComplaintDepartment::Table,
+            vec![ComplaintDepartment::DepartmentId.into_iden()],
+        ))
+        .await?;
         m.create_table(
             Table::create()
                 .table(ComplaintEmployee::Table)
                 .col(big_integer(ComplaintEmployee::ComplaintId))
                 .col(big_integer(ComplaintEmployee::EmployeeId))
                 .primary_key(Index::create().col(ComplaintEmployee::ComplaintId).col(ComplaintEmployee::EmployeeId))
-                .foreign_key(&mut fk(ComplaintEmployee::Table, ComplaintEmployee::ComplaintId, Complaint::Table, Complaint::Id))
-                .foreign_key(&mut fk(ComplaintEmployee::Table, ComplaintEmployee::EmployeeId, Employee::Table, Employee::Id))
+                .foreign_key(&mut fk(
+                    ComplaintEmployee::Table,
+                    ComplaintEmployee::ComplaintId,
+                    Complaint::Table,
+                    Complaint::Id,
+                ))
+                .foreign_key(&mut fk(
+                    ComplaintEmployee::Table,
+                    ComplaintEmployee::EmployeeId,
+                    Employee::Table,
+                    Employee::Id,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -237,11 +391,21 @@ impl MigrationTrait for Migration {
                 .col(ts(ComplaintProgress::At))
                 .col(big_integer_null(ComplaintProgress::AuthorId))
                 .col(text(ComplaintProgress::Note))
-                .foreign_key(&mut fk(ComplaintProgress::Table, ComplaintProgress::ComplaintId, Complaint::Table, Complaint::Id))
+                .foreign_key(&mut fk(
+                    ComplaintProgress::Table,
+                    ComplaintProgress::ComplaintId,
+                    Complaint::Table,
+                    Complaint::Id,
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_complaint_progress", ComplaintProgress::Table, vec![ComplaintProgress::ComplaintId.into_iden(), ComplaintProgress::At.into_iden()])).await
+        m.create_index(index(
+            "ix_complaint_progress",
+            ComplaintProgress::Table,
+            vec![ComplaintProgress::ComplaintId.into_iden(), ComplaintProgress::At.into_iden()],
+        ))
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -49,7 +49,12 @@ impl JwtKeys {
         })
     }
 
-    pub fn issue(&self, employee_id: i64, roles: Vec<String>, now: DateTime<Utc>) -> anyhow::Result<(String, DateTime<Utc>)> {
+    pub fn issue(
+        &self,
+        employee_id: i64,
+        roles: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(String, DateTime<Utc>)> {
         let exp = now + chrono::Duration::seconds(self.ttl_seconds);
         let claims = Claims {
             sub: employee_id.to_string(),
@@ -100,7 +105,8 @@ mod tests {
     #[test]
     fn another_secret_issuer_or_audience_is_invalid() {
         let now = Utc::now();
-        let other_secret = JwtKeys::new(b"ffffffffffffffffffffffffffffffff", "calls-api", "calls-clients", 900).unwrap();
+        let other_secret =
+            JwtKeys::new(b"ffffffffffffffffffffffffffffffff", "calls-api", "calls-clients", 900).unwrap();
         let other_iss = JwtKeys::new(SECRET, "someone-else", "calls-clients", 900).unwrap();
         let other_aud = JwtKeys::new(SECRET, "calls-api", "others", 900).unwrap();
         for k in [other_secret, other_iss, other_aud] {
@@ -114,7 +120,8 @@ mod tests {
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let header = b64.encode(br#"{"alg":"none","typ":"JWT"}"#);
         let exp = Utc::now().timestamp() + 600;
-        let body = b64.encode(format!(r#"{{"sub":"1","iss":"calls-api","aud":"calls-clients","exp":{exp},"iat":0,"roles":[]}}"#));
+        let body = b64
+            .encode(format!(r#"{{"sub":"1","iss":"calls-api","aud":"calls-clients","exp":{exp},"iat":0,"roles":[]}}"#));
         assert_eq!(keys().verify(&format!("{header}.{body}.")), Err(TokenError::Invalid));
         assert_eq!(keys().verify("garbage"), Err(TokenError::Invalid));
     }

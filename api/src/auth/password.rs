@@ -16,9 +16,7 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
     let mut salt_bytes = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut salt_bytes);
     let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
-    let phc = hasher()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| anyhow::anyhow!("hash: {e}"))?;
+    let phc = hasher().hash_password(password.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("hash: {e}"))?;
     Ok(phc.to_string())
 }
 

@@ -147,7 +147,10 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     summarise(
-        &format!("deep paging, {} walks of up to {PAGES_PER_WALK} pages via endCursor ({rows_seen} rows per walk)", args.walks),
+        &format!(
+            "deep paging, {} walks of up to {PAGES_PER_WALK} pages via endCursor ({rows_seen} rows per walk)",
+            args.walks
+        ),
         &mut deep,
         wall.elapsed(),
     );

@@ -150,7 +150,11 @@ struct Org {
     staff: Vec<(i64, i64)>,
 }
 
-async fn seed_organisation<C: ConnectionTrait>(conn: &C, password_hash: &str, now: DateTime<Utc>) -> anyhow::Result<Org> {
+async fn seed_organisation<C: ConnectionTrait>(
+    conn: &C,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Org> {
     let mut departments = Vec::with_capacity(DEPARTMENTS);
     let mut staff = Vec::with_capacity(DEPARTMENTS * STAFF_PER_DEPARTMENT);
     let new_employee = |no: String, name: String, dept: i64, roles: &[Role], ext: String| employee::ActiveModel {
@@ -224,7 +228,8 @@ const REASONS: [&str; 8] = [
     "Offered a partnership for trade fairs",
     "Complained about waiting time on the phone",
 ];
-const ORGANISATIONS: [&str; 5] = ["Huaxin Trading", "Bright Star Logistics", "Eastern Machinery", "Jinling Foods", "Pearl River Media"];
+const ORGANISATIONS: [&str; 5] =
+    ["Huaxin Trading", "Bright Star Logistics", "Eastern Machinery", "Jinling Foods", "Pearl River Media"];
 const NAMES: [&str; 6] = ["Wang Wei", "Li Na", "Zhang Min", "Liu Yang", "Chen Jing", "Zhao Lei"];
 
 fn make_call(rng: &mut Rng, staff: &[(i64, i64)], now: DateTime<Utc>) -> anyhow::Result<call::ActiveModel> {
@@ -308,8 +313,10 @@ async fn seed_calls<C: ConnectionTrait>(conn: &C, org: &Org, n: usize, now: Date
 }
 
 async fn report(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let seeded_depts = department::Entity::find().filter(department::Column::Code.starts_with("SEED-")).count(db).await?;
-    let seeded_emps = employee::Entity::find().filter(employee::Column::EmployeeNo.starts_with("seed-")).count(db).await?;
+    let seeded_depts =
+        department::Entity::find().filter(department::Column::Code.starts_with("SEED-")).count(db).await?;
+    let seeded_emps =
+        employee::Entity::find().filter(employee::Column::EmployeeNo.starts_with("seed-")).count(db).await?;
     let calls = call::Entity::find().count(db).await?;
     let missed = call::Entity::find().filter(call::Column::Status.eq(MISSED)).count(db).await?;
     let confidential = call::Entity::find().filter(call::Column::Confidential.eq(true)).count(db).await?;

@@ -17,9 +17,21 @@ pub struct AuditQuery;
 impl AuditQuery {
     /// Newest first.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
-    async fn audit_log(&self, ctx: &Context<'_>, filter: Option<AuditFilter>, first: Option<i32>, after: Option<String>) -> AppResult<AuditEntryConnection> {
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<AuditFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<AuditEntryConnection> {
         let (st, actor, _) = ctx::parts(ctx)?;
-        let page = audit::list(st, actor, filter.unwrap_or_default().into(), PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
+        let page = audit::list(
+            st,
+            actor,
+            filter.unwrap_or_default().into(),
+            PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists()),
+        )
+        .await?;
         Ok(AuditEntryConnection::from_page(page, AuditEntry))
     }
 

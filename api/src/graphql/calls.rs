@@ -9,7 +9,7 @@ use super::types::connection::CallConnection;
 use crate::error::AppResult;
 use crate::service::page::PageArgs;
 use crate::service::scope::require;
-use crate::service::{calls, parse_id};
+use crate::service::{call_list, calls, parse_id};
 use domain::policy::Capability;
 
 #[derive(Default)]
@@ -37,12 +37,13 @@ impl CallQuery {
         before: Option<String>,
     ) -> AppResult<CallConnection> {
         let (st, actor, _) = ctx::parts(ctx)?;
-        let page = calls::list_calls(
+        let page = call_list::list_calls(
             st,
             actor,
             filter.unwrap_or_default().into(),
             order_by.into(),
-            PageArgs { first, after, last, before, skip_total: false }.counting(ctx.look_ahead().field("totalCount").exists()),
+            PageArgs { first, after, last, before, skip_total: false }
+                .counting(ctx.look_ahead().field("totalCount").exists()),
         )
         .await?;
         Ok(CallConnection::from_page(page, Call))

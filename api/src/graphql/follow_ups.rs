@@ -23,9 +23,21 @@ pub struct FollowUpQuery;
 impl FollowUpQuery {
     /// Follow-ups in the viewer's scope, soonest due first.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
-    async fn follow_ups(&self, ctx: &Context<'_>, filter: Option<FollowUpFilter>, first: Option<i32>, after: Option<String>) -> AppResult<FollowUpConnection> {
+    async fn follow_ups(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<FollowUpFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<FollowUpConnection> {
         let (st, actor, _) = ctx::parts(ctx)?;
-        let page = follow_ups::list(st, actor, filter.unwrap_or_default().into(), PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
+        let page = follow_ups::list(
+            st,
+            actor,
+            filter.unwrap_or_default().into(),
+            PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists()),
+        )
+        .await?;
         Ok(FollowUpConnection::from_page(page, FollowUp))
     }
 
@@ -45,7 +57,12 @@ impl FollowUpQuery {
 
     /// `from` plus working minutes, counted only inside working hours on
     /// working days.
-    async fn working_deadline(&self, ctx: &Context<'_>, from: DateTime<Utc>, working_minutes: i32) -> AppResult<DateTime<Utc>> {
+    async fn working_deadline(
+        &self,
+        ctx: &Context<'_>,
+        from: DateTime<Utc>,
+        working_minutes: i32,
+    ) -> AppResult<DateTime<Utc>> {
         let (st, actor, _) = ctx::parts(ctx)?;
         settings::working_deadline(st, actor, from, working_minutes).await
     }
@@ -60,20 +77,37 @@ impl FollowUpMutation {
         let (st, actor, meta) = ctx::parts(ctx)?;
         require(actor, Capability::RecordCalls)?;
         let id = parse_id(&input.id).ok_or(AppError::NotFound)?;
-        let done = follow_ups::complete(st, actor, meta, follow_ups::Completion { id, version: input.version, notes: input.notes }).await?;
+        let done = follow_ups::complete(
+            st,
+            actor,
+            meta,
+            follow_ups::Completion { id, version: input.version, notes: input.notes },
+        )
+        .await?;
         Ok(FollowUp(done))
     }
 
     /// Applies to follow-ups created afterwards.
-    async fn update_sla_policy(&self, ctx: &Context<'_>, kind: FollowUpKind, working_minutes: i32) -> AppResult<SlaPolicy> {
+    async fn update_sla_policy(
+        &self,
+        ctx: &Context<'_>,
+        kind: FollowUpKind,
+        working_minutes: i32,
+    ) -> AppResult<SlaPolicy> {
         let (st, actor, meta) = ctx::parts(ctx)?;
         require(actor, Capability::WriteSla)?;
-        let (kind, working_minutes) = settings::update_sla_policy(st, actor, meta, kind.into(), working_minutes).await?;
+        let (kind, working_minutes) =
+            settings::update_sla_policy(st, actor, meta, kind.into(), working_minutes).await?;
         Ok(SlaPolicy { kind: kind.into(), working_minutes })
     }
 
     /// Replaces the lists of holidays (weekdays off) and make-up workdays.
-    async fn set_calendar_days(&self, ctx: &Context<'_>, holidays: Vec<Date>, make_up_workdays: Vec<Date>) -> AppResult<BusinessCalendar> {
+    async fn set_calendar_days(
+        &self,
+        ctx: &Context<'_>,
+        holidays: Vec<Date>,
+        make_up_workdays: Vec<Date>,
+    ) -> AppResult<BusinessCalendar> {
         let (st, actor, meta) = ctx::parts(ctx)?;
         require(actor, Capability::WriteCalendar)?;
         let days = |v: Vec<Date>| -> Vec<NaiveDate> { v.into_iter().map(|d| d.0).collect() };

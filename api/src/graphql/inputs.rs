@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::enums::{CallCategory, CallOrderField, CallStatus, FollowUpKind, FollowUpStatus, OrderDirection, Role};
 use crate::error::AppResult;
-use crate::service::{audit, calls, follow_ups, parse_id, people, require_id};
+use crate::service::{audit, call_list, calls, follow_ups, parse_id, people, require_id};
 
 #[derive(InputObject)]
 pub struct CreateDepartmentInput {
@@ -202,7 +202,7 @@ fn filter_id(id: Option<ID>) -> Option<i64> {
     id.map(|i| parse_id(&i).unwrap_or(-1))
 }
 
-impl From<CallFilter> for calls::CallFilter {
+impl From<CallFilter> for call_list::CallFilter {
     fn from(f: CallFilter) -> Self {
         Self {
             from: f.from,
@@ -225,14 +225,20 @@ pub struct CallOrder {
     pub direction: OrderDirection,
 }
 
-impl From<Option<CallOrder>> for calls::CallOrder {
+impl From<Option<CallOrder>> for call_list::CallOrder {
     fn from(o: Option<CallOrder>) -> Self {
         match o {
             None => Self::ReceivedAtDesc,
-            Some(CallOrder { field: CallOrderField::ReceivedAt, direction: OrderDirection::Asc }) => Self::ReceivedAtAsc,
-            Some(CallOrder { field: CallOrderField::ReceivedAt, direction: OrderDirection::Desc }) => Self::ReceivedAtDesc,
+            Some(CallOrder { field: CallOrderField::ReceivedAt, direction: OrderDirection::Asc }) => {
+                Self::ReceivedAtAsc
+            }
+            Some(CallOrder { field: CallOrderField::ReceivedAt, direction: OrderDirection::Desc }) => {
+                Self::ReceivedAtDesc
+            }
             Some(CallOrder { field: CallOrderField::RingCount, direction: OrderDirection::Asc }) => Self::RingCountAsc,
-            Some(CallOrder { field: CallOrderField::RingCount, direction: OrderDirection::Desc }) => Self::RingCountDesc,
+            Some(CallOrder { field: CallOrderField::RingCount, direction: OrderDirection::Desc }) => {
+                Self::RingCountDesc
+            }
         }
     }
 }

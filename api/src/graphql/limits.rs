@@ -8,9 +8,9 @@
 //! be executed (fragment sizes memoised, so the work stays linear in the
 //! document) plus every directive, and rejects the document with TOO_COMPLEX.
 
-use std::collections::HashMap;
 use async_graphql::parser::types::{Directive, ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Name, Positioned, ServerError};
+use std::collections::HashMap;
 
 /// Selections (fields, `__typename`, fragment spreads) after expanding fragments.
 pub const MAX_SELECTIONS: u64 = 2_000;
@@ -35,7 +35,10 @@ struct Cost {
 
 impl Cost {
     fn add(self, o: Cost) -> Cost {
-        Cost { selections: self.selections.saturating_add(o.selections), directives: self.directives.saturating_add(o.directives) }
+        Cost {
+            selections: self.selections.saturating_add(o.selections),
+            directives: self.directives.saturating_add(o.directives),
+        }
     }
 }
 
@@ -54,13 +57,15 @@ impl<'a> Counter<'a> {
         let mut total = Cost::default();
         for item in &set.items {
             let c = match &item.node {
-                Selection::Field(f) => {
-                    Cost { selections: 1, directives: 0 }.add(directives(&f.node.directives)).add(self.set(&f.node.selection_set.node)?)
+                Selection::Field(f) => Cost { selections: 1, directives: 0 }
+                    .add(directives(&f.node.directives))
+                    .add(self.set(&f.node.selection_set.node)?),
+                Selection::InlineFragment(f) => {
+                    directives(&f.node.directives).add(self.set(&f.node.selection_set.node)?)
                 }
-                Selection::InlineFragment(f) => directives(&f.node.directives).add(self.set(&f.node.selection_set.node)?),
-                Selection::FragmentSpread(s) => {
-                    Cost { selections: 1, directives: 0 }.add(directives(&s.node.directives)).add(self.fragment(&s.node.fragment_name.node)?)
-                }
+                Selection::FragmentSpread(s) => Cost { selections: 1, directives: 0 }
+                    .add(directives(&s.node.directives))
+                    .add(self.fragment(&s.node.fragment_name.node)?),
             };
             total = total.add(c);
             if total.selections > MAX_SELECTIONS {
@@ -129,7 +134,9 @@ pub fn admit(request: &mut async_graphql::Request) -> Result<(), ServerError> {
     let Ok(doc) = request.parsed_query() else { return Ok(()) };
     check(doc).map_err(|why| {
         let msg = match why {
-            Overrun::Selections => format!("the query selects more than {MAX_SELECTIONS} fields once fragments are expanded"),
+            Overrun::Selections => {
+                format!("the query selects more than {MAX_SELECTIONS} fields once fragments are expanded")
+            }
             Overrun::Directives => format!("the query has more than {MAX_DIRECTIVES} directives"),
             Overrun::Definitions => format!("the query has more than {MAX_DEFINITIONS} operations and fragments"),
             Overrun::FragmentCycle => "the query's fragments spread each other in a cycle".to_owned(),
@@ -184,6 +191,9 @@ mod tests {
 
     #[test]
     fn a_fragment_cycle_is_rejected() {
-        assert_eq!(run("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }"), Err(Overrun::FragmentCycle));
+        assert_eq!(
+            run("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }"),
+            Err(Overrun::FragmentCycle)
+        );
     }
 }

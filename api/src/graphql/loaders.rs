@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use entity::{
-    call, complaint, complaint_department, complaint_employee, complaint_progress, cooperation_lead, department, employee,
-    follow_up, inquiry, knowledge_article, transfer,
+    call, complaint, complaint_department, complaint_employee, complaint_progress, cooperation_lead, department,
+    employee, follow_up, inquiry, knowledge_article, transfer,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 

@@ -46,7 +46,13 @@ impl PeopleQuery {
             role: role.map(Into::into),
             search,
         };
-        let page = people::employees(st, actor, filter, PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
+        let page = people::employees(
+            st,
+            actor,
+            filter,
+            PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists()),
+        )
+        .await?;
         Ok(EmployeeConnection::from_page(page, Employee::new))
     }
 
@@ -57,7 +63,12 @@ impl PeopleQuery {
 }
 
 fn payload(i: Issued) -> AuthPayload {
-    AuthPayload { access_token: i.access_token, refresh_token: i.refresh_token, expires_at: i.expires_at, employee: i.employee }
+    AuthPayload {
+        access_token: i.access_token,
+        refresh_token: i.refresh_token,
+        expires_at: i.expires_at,
+        employee: i.employee,
+    }
 }
 
 #[derive(Default)]
@@ -66,14 +77,23 @@ pub struct PeopleMutation;
 #[Object]
 impl PeopleMutation {
     /// Signs in with employee number and password.
-    async fn login(&self, ctx: &Context<'_>, employee_no: String, #[graphql(secret)] password: String) -> AppResult<AuthPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        employee_no: String,
+        #[graphql(secret)] password: String,
+    ) -> AppResult<AuthPayload> {
         let st = ctx::state(ctx)?;
         Ok(payload(session::login(st, &ctx::request(ctx)?.meta, &employee_no, &password).await?))
     }
 
     /// Exchanges a refresh token for new tokens; the old one stops working,
     /// and presenting it again ends the whole session.
-    async fn refresh_session(&self, ctx: &Context<'_>, #[graphql(secret)] refresh_token: String) -> AppResult<AuthPayload> {
+    async fn refresh_session(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(secret)] refresh_token: String,
+    ) -> AppResult<AuthPayload> {
         let st = ctx::state(ctx)?;
         Ok(payload(session::refresh(st, &ctx::request(ctx)?.meta, &refresh_token).await?))
     }
@@ -101,7 +121,12 @@ impl PeopleMutation {
         Ok(Department(people::create_department(st, actor, meta, input.into_service()?).await?))
     }
 
-    async fn set_department_head(&self, ctx: &Context<'_>, department_id: ID, employee_id: ID) -> AppResult<Department> {
+    async fn set_department_head(
+        &self,
+        ctx: &Context<'_>,
+        department_id: ID,
+        employee_id: ID,
+    ) -> AppResult<Department> {
         let (st, actor, meta) = ctx::parts(ctx)?;
         crate::service::scope::require(actor, domain::policy::Capability::ManageOrganisation)?;
         let d = require_id(&department_id, "departmentId")?;

@@ -10,8 +10,8 @@ use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
 
 use super::{HttpState, REQUEST_ID};
-use crate::auth::jwt::TokenError;
 use crate::auth::Session;
+use crate::auth::jwt::TokenError;
 use crate::error::finish_errors;
 use crate::graphql::ctx::RequestData;
 use crate::graphql::loaders::Loaders;
@@ -67,7 +67,11 @@ pub async fn execute(State(s): State<HttpState>, headers: HeaderMap, body: Bytes
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
     if !is_json {
-        return error_response(StatusCode::UNSUPPORTED_MEDIA_TYPE, "BAD_USER_INPUT", "send the GraphQL request as application/json");
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "BAD_USER_INPUT",
+            "send the GraphQL request as application/json",
+        );
     }
     let session = match authenticate(&s.app, &headers).await {
         Ok(sess) => sess,
@@ -75,7 +79,9 @@ pub async fn execute(State(s): State<HttpState>, headers: HeaderMap, body: Bytes
     };
     let mut request: async_graphql::Request = match serde_json::from_slice(&body) {
         Ok(r) => r,
-        Err(_) => return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "the body is not a GraphQL request"),
+        Err(_) => {
+            return error_response(StatusCode::BAD_REQUEST, "BAD_USER_INPUT", "the body is not a GraphQL request");
+        }
     };
     if let Err(too_big) = crate::graphql::limits::admit(&mut request) {
         let mut errors = vec![too_big];

@@ -8,8 +8,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, SecondsFormat, Utc};
 use entity::{audit_entry, audit_head};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -67,10 +66,7 @@ pub async fn append<C: ConnectionTrait>(
     if conn.get_database_backend() == DbBackend::Postgres {
         q = q.lock_exclusive();
     }
-    let head = q
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("audit head row missing")))?;
+    let head = q.one(conn).await?.ok_or_else(|| AppError::internal(anyhow::anyhow!("audit head row missing")))?;
     let mut last_id = head.last_id;
     let mut last_hash = head.last_hash.clone();
     for r in records {
@@ -210,18 +206,34 @@ pub async fn list(
     super::scope::require(actor, domain::policy::Capability::ReadAudit)?;
     let window = page.window()?;
     let mut q = audit_entry::Entity::find();
-    if let Some(a) = f.actor_id { q = q.filter(audit_entry::Column::ActorId.eq(a)); }
-    if let Some(a) = f.action { q = q.filter(audit_entry::Column::Action.eq(a)); }
-    if let Some(t) = f.entity_type { q = q.filter(audit_entry::Column::EntityType.eq(t)); }
-    if let Some(i) = f.entity_id { q = q.filter(audit_entry::Column::EntityId.eq(i)); }
-    if let Some(t) = f.from { q = q.filter(audit_entry::Column::At.gte(t)); }
-    if let Some(t) = f.to { q = q.filter(audit_entry::Column::At.lt(t)); }
+    if let Some(a) = f.actor_id {
+        q = q.filter(audit_entry::Column::ActorId.eq(a));
+    }
+    if let Some(a) = f.action {
+        q = q.filter(audit_entry::Column::Action.eq(a));
+    }
+    if let Some(t) = f.entity_type {
+        q = q.filter(audit_entry::Column::EntityType.eq(t));
+    }
+    if let Some(i) = f.entity_id {
+        q = q.filter(audit_entry::Column::EntityId.eq(i));
+    }
+    if let Some(t) = f.from {
+        q = q.filter(audit_entry::Column::At.gte(t));
+    }
+    if let Some(t) = f.to {
+        q = q.filter(audit_entry::Column::At.lt(t));
+    }
     let total = page.total(&q, &st.db).await?;
     // Newest first: walking forward means descending ids.
     if let Some(c) = &window.cursor {
         q = q.filter(if window.backward { audit_entry::Column::Id.gt(c.id) } else { audit_entry::Column::Id.lt(c.id) });
     }
-    q = if window.backward { q.order_by_asc(audit_entry::Column::Id) } else { q.order_by_desc(audit_entry::Column::Id) };
+    q = if window.backward {
+        q.order_by_asc(audit_entry::Column::Id)
+    } else {
+        q.order_by_desc(audit_entry::Column::Id)
+    };
     let rows = q.limit(window.limit + 1).all(&st.db).await?;
     Ok(super::page::Page::from_rows(rows, &window, total, |e| super::page::Cursor { key: 0, id: e.id }))
 }

@@ -5,22 +5,17 @@ use domain::completeness::{CallRecordFacts, CategoryNeed, missing_fields};
 use domain::policy::{self, Capability};
 use domain::sla::FollowUpKind;
 use entity::{call, employee, follow_up};
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 
 use super::audit::{self, AuditRecord};
-use super::page::{Cursor, Page, PageArgs};
-use super::people::like_pattern;
 use super::scope::{call_facts, calls_visible_to, require};
 use super::{RequestMeta, check_len, clean, idempotency, settings};
 use crate::auth::Actor;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-pub const CATEGORIES: [&str; 6] = ["UNCLASSIFIED", "BUSINESS_INQUIRY", "COOPERATION", "COMPLAINT_SUGGESTION", "SALES_ADVERTISING", "OTHER"];
+pub const CATEGORIES: [&str; 6] =
+    ["UNCLASSIFIED", "BUSINESS_INQUIRY", "COOPERATION", "COMPLAINT_SUGGESTION", "SALES_ADVERTISING", "OTHER"];
 pub const MISSED: &str = "MISSED";
 pub const CALLED_BACK: &str = "CALLED_BACK";
 pub const ANSWERED: &str = "ANSWERED";
@@ -48,7 +43,11 @@ pub async fn linked_records<C: ConnectionTrait>(conn: &C, call_id: i64) -> AppRe
     use entity::{complaint, cooperation_lead, inquiry};
     Ok(Linked {
         inquiry: inquiry::Entity::find().filter(inquiry::Column::CallId.eq(call_id)).one(conn).await?.is_some(),
-        cooperation_lead: cooperation_lead::Entity::find().filter(cooperation_lead::Column::CallId.eq(call_id)).one(conn).await?.is_some(),
+        cooperation_lead: cooperation_lead::Entity::find()
+            .filter(cooperation_lead::Column::CallId.eq(call_id))
+            .one(conn)
+            .await?
+            .is_some(),
         complaint: complaint::Entity::find().filter(complaint::Column::CallId.eq(call_id)).one(conn).await?.is_some(),
     })
 }
@@ -104,7 +103,12 @@ fn check_texts(name: Option<&str>, org: Option<&str>, reason: Option<&str>, note
     check_len("notes", notes, 4000)
 }
 
-fn check_times(now: DateTime<Utc>, received: DateTime<Utc>, answered: Option<DateTime<Utc>>, ended: Option<DateTime<Utc>>) -> AppResult<()> {
+fn check_times(
+    now: DateTime<Utc>,
+    received: DateTime<Utc>,
+    answered: Option<DateTime<Utc>>,
+    ended: Option<DateTime<Utc>>,
+) -> AppResult<()> {
     if received > now + SKEW {
         return Err(AppError::bad("receivedAt is in the future"));
     }
@@ -134,10 +138,12 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
     let now = st.now();
     check_times(now, input.received_at, input.answered_at, input.ended_at)?;
     if let Some(n) = input.ring_count
-        && !(1..=1000).contains(&n) {
-            return Err(AppError::bad("ringCount must be between 1 and 1000"));
-        }
-    let caller_number = domain::phone::normalize(&input.caller_number).map_err(|_| AppError::bad("callerNumber is not a plausible phone number"))?;
+        && !(1..=1000).contains(&n)
+    {
+        return Err(AppError::bad("ringCount must be between 1 and 1000"));
+    }
+    let caller_number = domain::phone::normalize(&input.caller_number)
+        .map_err(|_| AppError::bad("callerNumber is not a plausible phone number"))?;
     let caller_name = clean(input.caller_name);
     let caller_organization = clean(input.caller_organization);
     let notes = clean(input.notes);
@@ -160,7 +166,8 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
         return Err(AppError::Forbidden);
     }
     let rules = settings::rules(&txn).await?;
-    let ring_count = domain::ring::ring_count(input.ring_count, input.received_at, input.answered_at, rules.ring_interval_seconds);
+    let ring_count =
+        domain::ring::ring_count(input.ring_count, input.received_at, input.answered_at, rules.ring_interval_seconds);
     let answered = input.answered_at.is_some();
     let mut model = call::Model {
         id: 0,
@@ -202,11 +209,40 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
         let due_at = calendar
             .working_deadline(saved.received_at, i64::from(minutes))
             .map_err(|e| AppError::internal(anyhow::anyhow!("deadline: {e}")))?;
-        let fu = super::follow_ups::open(&txn, FollowUpKind::MissedCallCallback, Some(saved.id), Some(handler.id), Some(handler.department_id), None, due_at, now).await?;
-        audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("openFollowUp", "FollowUp", fu.id, &["kind", "dueAt", "assignee"])]).await?;
+        let fu = super::follow_ups::open(
+            &txn,
+            FollowUpKind::MissedCallCallback,
+            Some(saved.id),
+            Some(handler.id),
+            Some(handler.department_id),
+            None,
+            due_at,
+            now,
+        )
+        .await?;
+        audit::append(
+            &txn,
+            Some(actor.id()),
+            meta.request_id.as_deref(),
+            now,
+            vec![AuditRecord::mutation("openFollowUp", "FollowUp", fu.id, &["kind", "dueAt", "assignee"])],
+        )
+        .await?;
     }
     idempotency::remember(&txn, actor.id(), "recordCall", input.idempotency_key.as_deref(), saved.id, now).await?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("recordCall", "Call", saved.id, &["receivedAt", "answeredAt", "callerNumber", "callerName", "reason", "category", "handler"])]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation(
+            "recordCall",
+            "Call",
+            saved.id,
+            &["receivedAt", "answeredAt", "callerNumber", "callerName", "reason", "category", "handler"],
+        )],
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -241,7 +277,12 @@ pub struct CallChanges {
 }
 
 /// Writes `after` only if the row still has `before`'s version.
-async fn save_versioned<C: ConnectionTrait>(conn: &C, before: &call::Model, mut after: call::Model, now: DateTime<Utc>) -> AppResult<call::Model> {
+async fn save_versioned<C: ConnectionTrait>(
+    conn: &C,
+    before: &call::Model,
+    mut after: call::Model,
+    now: DateTime<Utc>,
+) -> AppResult<call::Model> {
     after.version = before.version + 1;
     after.updated_at = now;
     let mut am = call::ActiveModel::from(after.clone()).reset_all();
@@ -259,7 +300,12 @@ async fn save_versioned<C: ConnectionTrait>(conn: &C, before: &call::Model, mut 
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn update_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input: CallChanges) -> AppResult<call::Model> {
+pub async fn update_call(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    input: CallChanges,
+) -> AppResult<call::Model> {
     require(actor, Capability::RecordCalls)?;
     let caller_name = input.caller_name.map(|n| n.trim().to_owned());
     let caller_organization = input.caller_organization.map(|n| n.trim().to_owned());
@@ -280,18 +326,52 @@ pub async fn update_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
     }
     let mut after = before.clone();
     let mut changed = Vec::new();
-    if let Some(e) = input.ended_at { after.ended_at = Some(e); changed.push("endedAt"); }
-    if let Some(n) = caller_name { after.caller_name = Some(n).filter(|s| !s.is_empty()); changed.push("callerName"); }
-    if let Some(o) = caller_organization { after.caller_organization = Some(o).filter(|s| !s.is_empty()); changed.push("callerOrganization"); }
-    if let Some(r) = reason { after.reason = r; changed.push("reason"); }
-    if let Some(c) = input.category { after.category = c.to_owned(); changed.push("category"); }
-    if let Some(n) = notes { after.notes = Some(n).filter(|s| !s.is_empty()); changed.push("notes"); }
-    if let Some(i) = input.important { after.important = i; changed.push("important"); }
-    if let Some(k) = input.key_facts_confirmed { after.key_facts_confirmed = k; changed.push("keyFactsConfirmed"); }
-    if let Some(c) = input.confidential { after.confidential = c; changed.push("confidential"); }
+    if let Some(e) = input.ended_at {
+        after.ended_at = Some(e);
+        changed.push("endedAt");
+    }
+    if let Some(n) = caller_name {
+        after.caller_name = Some(n).filter(|s| !s.is_empty());
+        changed.push("callerName");
+    }
+    if let Some(o) = caller_organization {
+        after.caller_organization = Some(o).filter(|s| !s.is_empty());
+        changed.push("callerOrganization");
+    }
+    if let Some(r) = reason {
+        after.reason = r;
+        changed.push("reason");
+    }
+    if let Some(c) = input.category {
+        after.category = c.to_owned();
+        changed.push("category");
+    }
+    if let Some(n) = notes {
+        after.notes = Some(n).filter(|s| !s.is_empty());
+        changed.push("notes");
+    }
+    if let Some(i) = input.important {
+        after.important = i;
+        changed.push("important");
+    }
+    if let Some(k) = input.key_facts_confirmed {
+        after.key_facts_confirmed = k;
+        changed.push("keyFactsConfirmed");
+    }
+    if let Some(c) = input.confidential {
+        after.confidential = c;
+        changed.push("confidential");
+    }
     apply_completeness(&mut after, linked_records(&txn, before.id).await?);
     let saved = save_versioned(&txn, &before, after, now).await?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("updateCall", "Call", saved.id, &changed)]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("updateCall", "Call", saved.id, &changed)],
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -307,7 +387,12 @@ pub struct Callback {
 /// P2.2: the missed caller was called back and told why; closes the
 /// MISSED_CALL_CALLBACK follow-up and makes the call CALLED_BACK.
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn complete_callback(st: &AppState, actor: &Actor, meta: &RequestMeta, input: Callback) -> AppResult<call::Model> {
+pub async fn complete_callback(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    input: Callback,
+) -> AppResult<call::Model> {
     require(actor, Capability::RecordCalls)?;
     let notes = clean(input.notes);
     check_len("notes", notes.as_deref(), 4000)?;
@@ -321,7 +406,9 @@ pub async fn complete_callback(st: &AppState, actor: &Actor, meta: &RequestMeta,
         return Err(AppError::conflict(format!("the call is {} and has no callback pending", before.status)));
     }
     if !input.reason_explained {
-        return Err(AppError::bad("the caller must be told why the call was missed (P2.2) before the callback is complete"));
+        return Err(AppError::bad(
+            "the caller must be told why the call was missed (P2.2) before the callback is complete",
+        ));
     }
     if input.called_back_at < before.received_at || input.called_back_at > now + SKEW {
         return Err(AppError::bad("calledBackAt must be after the call and not in the future"));
@@ -336,110 +423,25 @@ pub async fn complete_callback(st: &AppState, actor: &Actor, meta: &RequestMeta,
     }
     apply_completeness(&mut after, linked_records(&txn, before.id).await?);
     let saved = save_versioned(&txn, &before, after, now).await?;
-    let closed = super::follow_ups::close_for_call(&txn, saved.id, FollowUpKind::MissedCallCallback, input.called_back_at, actor.id(), notes, now).await?;
+    let closed = super::follow_ups::close_for_call(
+        &txn,
+        saved.id,
+        FollowUpKind::MissedCallCallback,
+        input.called_back_at,
+        actor.id(),
+        notes,
+        now,
+    )
+    .await?;
     let mut records = vec![AuditRecord::mutation("completeCallback", "Call", saved.id, &["status"])];
-    records.extend(closed.into_iter().map(|id| AuditRecord::mutation("completeFollowUp", "FollowUp", id, &["status", "completedAt"])));
+    records.extend(
+        closed
+            .into_iter()
+            .map(|id| AuditRecord::mutation("completeFollowUp", "FollowUp", id, &["status", "completedAt"])),
+    );
     audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, records).await?;
     txn.commit().await?;
     Ok(saved)
-}
-
-#[derive(Debug, Default, Clone)]
-pub struct CallFilter {
-    pub from: Option<DateTime<Utc>>,
-    pub to: Option<DateTime<Utc>>,
-    pub category: Option<&'static str>,
-    pub status: Option<&'static str>,
-    pub handler_id: Option<i64>,
-    pub department_id: Option<i64>,
-    pub important: Option<bool>,
-    pub record_complete: Option<bool>,
-    pub caller_number: Option<String>,
-    pub search: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CallOrder {
-    #[default]
-    ReceivedAtDesc,
-    ReceivedAtAsc,
-    RingCountDesc,
-    RingCountAsc,
-}
-
-#[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn list_calls(st: &AppState, actor: &Actor, f: CallFilter, order: CallOrder, page: PageArgs) -> AppResult<Page<call::Model>> {
-    let mut q = calls_visible_to(actor)?;
-    let window = page.window()?;
-    if let Some(v) = f.from { q = q.filter(call::Column::ReceivedAt.gte(v)); }
-    if let Some(v) = f.to { q = q.filter(call::Column::ReceivedAt.lt(v)); }
-    if let Some(v) = f.category { q = q.filter(call::Column::Category.eq(v)); }
-    if let Some(v) = f.status { q = q.filter(call::Column::Status.eq(v)); }
-    if let Some(v) = f.handler_id { q = q.filter(call::Column::HandlerId.eq(v)); }
-    if let Some(v) = f.department_id { q = q.filter(call::Column::DepartmentId.eq(v)); }
-    if let Some(v) = f.important { q = q.filter(call::Column::Important.eq(v)); }
-    if let Some(v) = f.record_complete { q = q.filter(call::Column::RecordComplete.eq(v)); }
-    if let Some(n) = clean(f.caller_number) {
-        let n = domain::phone::normalize(&n).map_err(|_| AppError::bad("callerNumber is not a plausible phone number"))?;
-        q = q.filter(call::Column::CallerNumber.eq(n));
-        // Matching a number one sees only masked would reveal it.
-        if let Some(only) = policy::caller_number_filter_restriction(&actor.viewer) {
-            q = q.filter(call::Column::HandlerId.eq(only));
-        }
-    }
-    if let Some(s) = clean(f.search) {
-        check_len("search", Some(&s), 200)?;
-        let p = like_pattern(&s);
-        let lower = |c: call::Column| Expr::expr(Func::lower(Expr::col(c)));
-        q = q.filter(
-            Condition::any()
-                .add(lower(call::Column::Reason).like(p.clone()))
-                .add(lower(call::Column::Notes).like(p.clone()))
-                .add(lower(call::Column::CallerOrganization).like(p)),
-        );
-    }
-    let total = page.total(&q, &st.db).await?;
-    let by_rings = matches!(order, CallOrder::RingCountAsc | CallOrder::RingCountDesc);
-    let ascending = matches!(order, CallOrder::ReceivedAtAsc | CallOrder::RingCountAsc) != window.backward;
-    if let Some(c) = &window.cursor {
-        let cond = if by_rings {
-            keyset(call::Column::RingSort, c.key as i32, c.id, ascending)
-        } else {
-            let at = DateTime::from_timestamp_micros(c.key).ok_or_else(|| AppError::bad("invalid cursor"))?;
-            keyset(call::Column::ReceivedAt, at, c.id, ascending)
-        };
-        q = q.filter(cond);
-    }
-    let key_col = if by_rings { call::Column::RingSort } else { call::Column::ReceivedAt };
-    q = if ascending {
-        q.order_by_asc(key_col).order_by_asc(call::Column::Id)
-    } else {
-        q.order_by_desc(key_col).order_by_desc(call::Column::Id)
-    };
-    let rows = q.limit(window.limit + 1).all(&st.db).await?;
-    Ok(Page::from_rows(rows, &window, total, |c| Cursor {
-        key: if by_rings { i64::from(c.ring_sort) } else { c.received_at.timestamp_micros() },
-        id: c.id,
-    }))
-}
-
-/// `(col, id)` after (or before) the cursor. The leading `col >= key` is
-/// implied by the disjunction but lets the database use it as an index range
-/// instead of filtering every row before the cursor.
-fn keyset<V: Into<sea_orm::Value> + Clone>(col: call::Column, key: V, id: i64, ascending: bool) -> Condition {
-    if ascending {
-        Condition::all().add(col.gte(key.clone())).add(
-            Condition::any()
-                .add(col.gt(key.clone()))
-                .add(Condition::all().add(col.eq(key)).add(call::Column::Id.gt(id))),
-        )
-    } else {
-        Condition::all().add(col.lte(key.clone())).add(
-            Condition::any()
-                .add(col.lt(key.clone()))
-                .add(Condition::all().add(col.eq(key)).add(call::Column::Id.lt(id))),
-        )
-    }
 }
 
 pub async fn follow_ups_of<C: ConnectionTrait>(conn: &C, call_ids: &[i64]) -> AppResult<Vec<follow_up::Model>> {
@@ -449,4 +451,3 @@ pub async fn follow_ups_of<C: ConnectionTrait>(conn: &C, call_ids: &[i64]) -> Ap
         .all(conn)
         .await?)
 }
-

@@ -5,8 +5,8 @@ use domain::policy;
 use domain::sla::FollowUpKind;
 use entity::follow_up;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 
 use super::audit::{self, AuditRecord};
@@ -103,15 +103,30 @@ pub struct FollowUpFilter {
 
 /// Ordered by due time, soonest first: the work queue.
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn list(st: &AppState, actor: &Actor, f: FollowUpFilter, page: PageArgs) -> AppResult<Page<follow_up::Model>> {
+pub async fn list(
+    st: &AppState,
+    actor: &Actor,
+    f: FollowUpFilter,
+    page: PageArgs,
+) -> AppResult<Page<follow_up::Model>> {
     let mut q = follow_ups_visible_to(actor)?;
     let window = page.window()?;
     let now = st.now();
-    if let Some(k) = f.kind { q = q.filter(follow_up::Column::Kind.eq(k.as_str())); }
-    if let Some(s) = f.status { q = q.filter(follow_up::Column::Status.eq(s)); }
-    if let Some(a) = f.assignee_id { q = q.filter(follow_up::Column::AssigneeId.eq(a)); }
-    if let Some(d) = f.department_id { q = q.filter(follow_up::Column::DepartmentId.eq(d)); }
-    if let Some(b) = f.due_before { q = q.filter(follow_up::Column::DueAt.lt(b)); }
+    if let Some(k) = f.kind {
+        q = q.filter(follow_up::Column::Kind.eq(k.as_str()));
+    }
+    if let Some(s) = f.status {
+        q = q.filter(follow_up::Column::Status.eq(s));
+    }
+    if let Some(a) = f.assignee_id {
+        q = q.filter(follow_up::Column::AssigneeId.eq(a));
+    }
+    if let Some(d) = f.department_id {
+        q = q.filter(follow_up::Column::DepartmentId.eq(d));
+    }
+    if let Some(b) = f.due_before {
+        q = q.filter(follow_up::Column::DueAt.lt(b));
+    }
     match f.overdue {
         Some(true) => q = q.filter(follow_up::Column::Status.eq(OPEN)).filter(follow_up::Column::DueAt.lt(now)),
         Some(false) => {
@@ -129,9 +144,17 @@ pub async fn list(st: &AppState, actor: &Actor, f: FollowUpFilter, page: PageArg
         let at = DateTime::from_timestamp_micros(c.key).ok_or_else(|| AppError::bad("invalid cursor"))?;
         let col = follow_up::Column::DueAt;
         q = q.filter(if ascending {
-            sea_orm::Condition::all().add(col.gte(at)).add(sea_orm::Condition::any().add(col.gt(at)).add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.gt(c.id))))
+            sea_orm::Condition::all().add(col.gte(at)).add(
+                sea_orm::Condition::any()
+                    .add(col.gt(at))
+                    .add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.gt(c.id))),
+            )
         } else {
-            sea_orm::Condition::all().add(col.lte(at)).add(sea_orm::Condition::any().add(col.lt(at)).add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.lt(c.id))))
+            sea_orm::Condition::all().add(col.lte(at)).add(
+                sea_orm::Condition::any()
+                    .add(col.lt(at))
+                    .add(sea_orm::Condition::all().add(col.eq(at)).add(follow_up::Column::Id.lt(c.id))),
+            )
         });
     }
     q = if ascending {
@@ -150,7 +173,12 @@ pub struct Completion {
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn complete(st: &AppState, actor: &Actor, meta: &RequestMeta, input: Completion) -> AppResult<follow_up::Model> {
+pub async fn complete(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    input: Completion,
+) -> AppResult<follow_up::Model> {
     super::scope::require(actor, policy::Capability::RecordCalls)?;
     let notes = clean(input.notes);
     check_len("notes", notes.as_deref(), 4000)?;
@@ -171,7 +199,9 @@ pub async fn complete(st: &AppState, actor: &Actor, meta: &RequestMeta, input: C
         return Err(AppError::conflict("the follow-up is already closed"));
     }
     if f.kind == FollowUpKind::MissedCallCallback.as_str() {
-        return Err(AppError::bad("a missed-call callback is completed with completeCallback, which records that the caller was told why"));
+        return Err(AppError::bad(
+            "a missed-call callback is completed with completeCallback, which records that the caller was told why",
+        ));
     }
     let res = follow_up::Entity::update_many()
         .col_expr(follow_up::Column::Status, sea_orm::sea_query::Expr::value(DONE))
@@ -187,9 +217,15 @@ pub async fn complete(st: &AppState, actor: &Actor, meta: &RequestMeta, input: C
     if res.rows_affected == 0 {
         return Err(AppError::stale());
     }
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("completeFollowUp", "FollowUp", f.id, &["status", "completedAt"])]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("completeFollowUp", "FollowUp", f.id, &["status", "completedAt"])],
+    )
+    .await?;
     let done = follow_up::Entity::find_by_id(f.id).one(&txn).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(done)
 }
-

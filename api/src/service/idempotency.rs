@@ -11,15 +11,20 @@ const MAX_KEY_LEN: usize = 200;
 
 pub fn check_key(key: Option<&str>) -> AppResult<()> {
     match key {
-        Some(k) if k.trim().is_empty() || k.len() > MAX_KEY_LEN => Err(AppError::bad(format!(
-            "idempotencyKey must be 1 to {MAX_KEY_LEN} characters"
-        ))),
+        Some(k) if k.trim().is_empty() || k.len() > MAX_KEY_LEN => {
+            Err(AppError::bad(format!("idempotencyKey must be 1 to {MAX_KEY_LEN} characters")))
+        }
         _ => Ok(()),
     }
 }
 
 /// The entity id a previous request with this key created.
-pub async fn find<C: ConnectionTrait>(conn: &C, employee_id: i64, operation: &str, key: Option<&str>) -> AppResult<Option<i64>> {
+pub async fn find<C: ConnectionTrait>(
+    conn: &C,
+    employee_id: i64,
+    operation: &str,
+    key: Option<&str>,
+) -> AppResult<Option<i64>> {
     let Some(key) = key else { return Ok(None) };
     let row = idempotency_key::Entity::find()
         .filter(idempotency_key::Column::EmployeeId.eq(employee_id))

@@ -1,6 +1,7 @@
 //! Use cases. Each takes the actor first, runs in one transaction when it
 //! changes anything (with its audit rows inside), and returns `AppError`.
 pub mod audit;
+pub mod call_list;
 pub mod calls;
 pub mod follow_ups;
 pub mod idempotency;
@@ -34,9 +35,9 @@ pub fn clean(text: Option<String>) -> Option<String> {
 /// Rejects over-long free text before anything is written.
 pub fn check_len(field: &str, value: Option<&str>, max: usize) -> crate::error::AppResult<()> {
     match value {
-        Some(v) if v.chars().count() > max => Err(crate::error::AppError::bad(format!(
-            "{field} may be at most {max} characters"
-        ))),
+        Some(v) if v.chars().count() > max => {
+            Err(crate::error::AppError::bad(format!("{field} may be at most {max} characters")))
+        }
         _ => Ok(()),
     }
 }

@@ -57,7 +57,11 @@ impl PageArgs {
     }
 
     /// The number of rows matching `q`, or 0 when not wanted.
-    pub async fn total<E: sea_orm::EntityTrait, C: sea_orm::ConnectionTrait>(&self, q: &sea_orm::Select<E>, conn: &C) -> AppResult<u64>
+    pub async fn total<E: sea_orm::EntityTrait, C: sea_orm::ConnectionTrait>(
+        &self,
+        q: &sea_orm::Select<E>,
+        conn: &C,
+    ) -> AppResult<u64>
     where
         E::Model: Sync,
     {

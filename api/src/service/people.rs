@@ -5,8 +5,8 @@ use domain::policy::{Capability, Role};
 use entity::{department, employee};
 use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use super::audit::{self, AuditRecord};
@@ -43,7 +43,12 @@ pub fn like_pattern(text: &str) -> LikeExpr {
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn employees(st: &AppState, actor: &Actor, f: EmployeeFilter, page: PageArgs) -> AppResult<Page<employee::Model>> {
+pub async fn employees(
+    st: &AppState,
+    actor: &Actor,
+    f: EmployeeFilter,
+    page: PageArgs,
+) -> AppResult<Page<employee::Model>> {
     require(actor, Capability::ReadOrganisation)?;
     let window = page.window()?;
     let mut q = employee::Entity::find();
@@ -79,9 +84,8 @@ pub struct NewDepartment {
 }
 
 fn check_code(code: &str) -> AppResult<()> {
-    let ok = !code.is_empty()
-        && code.len() <= 32
-        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let ok =
+        !code.is_empty() && code.len() <= 32 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if ok { Ok(()) } else { Err(AppError::bad("code must be 1 to 32 letters, digits, '-' or '_'")) }
 }
 
@@ -102,7 +106,12 @@ fn unique_violation(e: sea_orm::DbErr, what: &str) -> AppError {
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn create_department(st: &AppState, actor: &Actor, meta: &RequestMeta, input: NewDepartment) -> AppResult<department::Model> {
+pub async fn create_department(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    input: NewDepartment,
+) -> AppResult<department::Model> {
     require(actor, Capability::ManageOrganisation)?;
     check_code(&input.code)?;
     let name = required_text("name", &input.name, 200)?;
@@ -127,7 +136,19 @@ pub async fn create_department(st: &AppState, actor: &Actor, meta: &RequestMeta,
     .insert(&txn)
     .await
     .map_err(|e| unique_violation(e, "a department with this code"))?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("createDepartment", "Department", dept.id, &["code", "name", "isAdministration", "head"])]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation(
+            "createDepartment",
+            "Department",
+            dept.id,
+            &["code", "name", "isAdministration", "head"],
+        )],
+    )
+    .await?;
     txn.commit().await?;
     Ok(dept)
 }
@@ -143,7 +164,13 @@ async fn active_employee<C: ConnectionTrait>(conn: &C, id: i64) -> AppResult<emp
 /// Makes an employee of the department its head and gives them the
 /// DEPARTMENT_HEAD role, which is what lets them see its calls.
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn set_department_head(st: &AppState, actor: &Actor, meta: &RequestMeta, department_id: i64, employee_id: i64) -> AppResult<department::Model> {
+pub async fn set_department_head(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    department_id: i64,
+    employee_id: i64,
+) -> AppResult<department::Model> {
     require(actor, Capability::ManageOrganisation)?;
     let now = st.now();
     let txn = st.db.begin().await?;
@@ -167,7 +194,14 @@ pub async fn set_department_head(st: &AppState, actor: &Actor, meta: &RequestMet
     d.version = Set(version + 1);
     d.updated_at = Set(now);
     let dept = d.update(&txn).await?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("setDepartmentHead", "Department", dept.id, &["head"])]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("setDepartmentHead", "Department", dept.id, &["head"])],
+    )
+    .await?;
     txn.commit().await?;
     Ok(dept)
 }
@@ -187,7 +221,9 @@ pub struct NewEmployee {
 fn check_email(email: Option<String>) -> AppResult<Option<String>> {
     let Some(e) = clean(email) else { return Ok(None) };
     let valid = e.len() <= 254
-        && e.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'))
+        && e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
         && !e.chars().any(char::is_whitespace);
     if valid { Ok(Some(e)) } else { Err(AppError::bad("email is not a valid e-mail address")) }
 }
@@ -195,14 +231,22 @@ fn check_email(email: Option<String>) -> AppResult<Option<String>> {
 fn check_mobile(mobile: Option<String>) -> AppResult<Option<String>> {
     match clean(mobile) {
         None => Ok(None),
-        Some(m) => domain::phone::normalize(&m).map(Some).map_err(|_| AppError::bad("mobile is not a plausible phone number")),
+        Some(m) => {
+            domain::phone::normalize(&m).map(Some).map_err(|_| AppError::bad("mobile is not a plausible phone number"))
+        }
     }
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn create_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, input: NewEmployee) -> AppResult<employee::Model> {
+pub async fn create_employee(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    input: NewEmployee,
+) -> AppResult<employee::Model> {
     require(actor, Capability::ManageOrganisation)?;
-    check_code(&input.employee_no).map_err(|_| AppError::bad("employeeNo must be 1 to 32 letters, digits, '-' or '_'"))?;
+    check_code(&input.employee_no)
+        .map_err(|_| AppError::bad("employeeNo must be 1 to 32 letters, digits, '-' or '_'"))?;
     let name = required_text("name", &input.name, 100)?;
     if input.roles.is_empty() {
         return Err(AppError::bad("an employee needs at least one role"));
@@ -239,7 +283,19 @@ pub async fn create_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, i
     .insert(&txn)
     .await
     .map_err(|e| unique_violation(e, "an employee with this employeeNo"))?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("createEmployee", "Employee", emp.id, &["employeeNo", "name", "department", "roles", "extension", "email", "mobile"])]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation(
+            "createEmployee",
+            "Employee",
+            emp.id,
+            &["employeeNo", "name", "department", "roles", "extension", "email", "mobile"],
+        )],
+    )
+    .await?;
     txn.commit().await?;
     Ok(emp)
 }
@@ -258,7 +314,12 @@ pub struct EmployeeChanges {
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn update_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, input: EmployeeChanges) -> AppResult<employee::Model> {
+pub async fn update_employee(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    input: EmployeeChanges,
+) -> AppResult<employee::Model> {
     require(actor, Capability::ManageOrganisation)?;
     let name = input.name.as_deref().map(|n| required_text("name", n, 100)).transpose()?;
     if input.roles.as_ref().is_some_and(Vec::is_empty) {
@@ -276,18 +337,40 @@ pub async fn update_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, i
         return Err(AppError::stale());
     }
     if let Some(d) = input.department_id
-        && department::Entity::find_by_id(d).one(&txn).await?.is_none() {
-            return Err(AppError::bad("no such department"));
-        }
+        && department::Entity::find_by_id(d).one(&txn).await?.is_none()
+    {
+        return Err(AppError::bad("no such department"));
+    }
     let mut changed: Vec<&str> = Vec::new();
     let mut m: employee::ActiveModel = current.clone().into();
-    if let Some(n) = name { m.name = Set(n); changed.push("name"); }
-    if let Some(d) = input.department_id { m.department_id = Set(d); changed.push("department"); }
-    if let Some(r) = &input.roles { m.roles = Set(encode_roles(r)); changed.push("roles"); }
-    if input.extension.is_some() { m.extension = Set(clean(input.extension)); changed.push("extension"); }
-    if input.email.is_some() { m.email = Set(email); changed.push("email"); }
-    if input.mobile.is_some() { m.mobile = Set(mobile); changed.push("mobile"); }
-    if let Some(a) = input.active { m.active = Set(a); changed.push("active"); }
+    if let Some(n) = name {
+        m.name = Set(n);
+        changed.push("name");
+    }
+    if let Some(d) = input.department_id {
+        m.department_id = Set(d);
+        changed.push("department");
+    }
+    if let Some(r) = &input.roles {
+        m.roles = Set(encode_roles(r));
+        changed.push("roles");
+    }
+    if input.extension.is_some() {
+        m.extension = Set(clean(input.extension));
+        changed.push("extension");
+    }
+    if input.email.is_some() {
+        m.email = Set(email);
+        changed.push("email");
+    }
+    if input.mobile.is_some() {
+        m.mobile = Set(mobile);
+        changed.push("mobile");
+    }
+    if let Some(a) = input.active {
+        m.active = Set(a);
+        changed.push("active");
+    }
     m.version = Set(current.version + 1);
     m.updated_at = Set(now);
     let res = employee::Entity::update_many()
@@ -302,7 +385,14 @@ pub async fn update_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, i
     if input.active == Some(false) {
         super::session::revoke_all(&txn, current.id, now).await?;
     }
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("updateEmployee", "Employee", current.id, &changed)]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("updateEmployee", "Employee", current.id, &changed)],
+    )
+    .await?;
     let updated = employee::Entity::find_by_id(current.id).one(&txn).await?.ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(updated)
@@ -310,7 +400,12 @@ pub async fn update_employee(st: &AppState, actor: &Actor, meta: &RequestMeta, i
 
 /// On first start with no employees: the ADMIN department and the bootstrap
 /// administrator of spec §1.
-pub async fn bootstrap(db: &sea_orm::DatabaseConnection, employee_no: &str, password_plain: &str, now: DateTime<Utc>) -> anyhow::Result<bool> {
+pub async fn bootstrap(
+    db: &sea_orm::DatabaseConnection,
+    employee_no: &str,
+    password_plain: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
     let txn = db.begin().await?;
     if employee::Entity::find().count(&txn).await? > 0 {
         return Ok(false);
@@ -346,9 +441,15 @@ pub async fn bootstrap(db: &sea_orm::DatabaseConnection, employee_no: &str, pass
     }
     .insert(&txn)
     .await?;
-    audit::append(&txn, None, None, now, vec![AuditRecord::mutation("bootstrap", "Employee", emp.id, &["employeeNo", "roles"])])
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    audit::append(
+        &txn,
+        None,
+        None,
+        now,
+        vec![AuditRecord::mutation("bootstrap", "Employee", emp.id, &["employeeNo", "roles"])],
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     txn.commit().await?;
     Ok(true)
 }

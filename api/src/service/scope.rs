@@ -21,11 +21,7 @@ fn call_condition(scope: &CallScope) -> Condition {
         any = any.add(call::Column::DepartmentId.eq(d));
     }
     if let Some(d) = scope.department_open {
-        any = any.add(
-            Condition::all()
-                .add(call::Column::DepartmentId.eq(d))
-                .add(call::Column::Confidential.eq(false)),
-        );
+        any = any.add(Condition::all().add(call::Column::DepartmentId.eq(d)).add(call::Column::Confidential.eq(false)));
     }
     any
 }
@@ -65,9 +61,5 @@ pub fn follow_up_facts(f: &follow_up::Model) -> policy::FollowUpFacts {
 
 /// Requires a role-level capability.
 pub fn require(actor: &Actor, capability: policy::Capability) -> AppResult<()> {
-    if policy::allows(&actor.viewer, capability) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
+    if policy::allows(&actor.viewer, capability) { Ok(()) } else { Err(AppError::Forbidden) }
 }

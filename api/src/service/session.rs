@@ -21,7 +21,13 @@ pub struct Issued {
 
 const BAD_LOGIN: AppError = AppError::Unauthenticated("wrong employee number or password");
 
-async fn issue<C: ConnectionTrait>(st: &AppState, conn: &C, emp: employee::Model, family: String, now: DateTime<Utc>) -> AppResult<Issued> {
+async fn issue<C: ConnectionTrait>(
+    st: &AppState,
+    conn: &C,
+    emp: employee::Model,
+    family: String,
+    now: DateTime<Utc>,
+) -> AppResult<Issued> {
     let roles = decode_roles(&emp.roles).iter().map(|r| r.as_str().to_owned()).collect();
     // jsonwebtoken checks expiry against the system clock, so access tokens
     // are issued against it too (not the injectable clock).
@@ -50,16 +56,11 @@ pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, passwor
     if !allowed {
         return Err(AppError::RateLimited);
     }
-    let emp = employee::Entity::find()
-        .filter(employee::Column::EmployeeNo.eq(employee_no.trim()))
-        .one(&st.db)
-        .await?;
+    let emp = employee::Entity::find().filter(employee::Column::EmployeeNo.eq(employee_no.trim())).one(&st.db).await?;
     // Verify even for unknown numbers so timing does not reveal which exist.
     let hash = emp.as_ref().map_or(password::dummy_hash(), |e| e.password_hash.as_str()).to_owned();
     let pw = password_plain.to_owned();
-    let ok = tokio::task::spawn_blocking(move || password::verify(&pw, &hash))
-        .await
-        .map_err(AppError::internal)?;
+    let ok = tokio::task::spawn_blocking(move || password::verify(&pw, &hash)).await.map_err(AppError::internal)?;
     let emp = match emp {
         Some(e) if ok && e.active => e,
         _ => {
@@ -74,7 +75,14 @@ pub async fn login(st: &AppState, meta: &RequestMeta, employee_no: &str, passwor
     }
     let txn = st.db.begin().await?;
     let issued = issue(st, &txn, emp, uuid::Uuid::new_v4().to_string(), now).await?;
-    audit::append(&txn, Some(issued.employee.id), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("login", "Employee", issued.employee.id, &[])]).await?;
+    audit::append(
+        &txn,
+        Some(issued.employee.id),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("login", "Employee", issued.employee.id, &[])],
+    )
+    .await?;
     txn.commit().await?;
     Ok(issued)
 }
@@ -95,7 +103,14 @@ pub async fn refresh(st: &AppState, meta: &RequestMeta, token: &str) -> AppResul
     if row.rotated_at.is_some() {
         // A rotated token came back: someone holds a copy. End the session.
         revoke_family(&txn, &row.family_id, now).await?;
-        audit::append(&txn, Some(row.employee_id), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("refreshTokenReuse", "Employee", row.employee_id, &[])]).await?;
+        audit::append(
+            &txn,
+            Some(row.employee_id),
+            meta.request_id.as_deref(),
+            now,
+            vec![AuditRecord::mutation("refreshTokenReuse", "Employee", row.employee_id, &[])],
+        )
+        .await?;
         txn.commit().await?;
         return Err(invalid);
     }
@@ -111,7 +126,14 @@ pub async fn refresh(st: &AppState, meta: &RequestMeta, token: &str) -> AppResul
         return Err(invalid);
     }
     let issued = issue(st, &txn, emp, row.family_id, now).await?;
-    audit::append(&txn, Some(issued.employee.id), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("refreshSession", "Employee", issued.employee.id, &[])]).await?;
+    audit::append(
+        &txn,
+        Some(issued.employee.id),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("refreshSession", "Employee", issued.employee.id, &[])],
+    )
+    .await?;
     txn.commit().await?;
     Ok(issued)
 }
@@ -129,7 +151,14 @@ pub async fn logout(st: &AppState, meta: &RequestMeta, token: &str) -> AppResult
         return Ok(false);
     };
     revoke_family(&txn, &row.family_id, now).await?;
-    audit::append(&txn, Some(row.employee_id), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("logout", "Employee", row.employee_id, &[])]).await?;
+    audit::append(
+        &txn,
+        Some(row.employee_id),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("logout", "Employee", row.employee_id, &[])],
+    )
+    .await?;
     txn.commit().await?;
     Ok(true)
 }
@@ -156,7 +185,13 @@ pub async fn revoke_all<C: ConnectionTrait>(conn: &C, employee_id: i64, now: Dat
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, current: &str, new: &str) -> AppResult<bool> {
+pub async fn change_password(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    current: &str,
+    new: &str,
+) -> AppResult<bool> {
     password::check_strength(new).map_err(AppError::BadInput)?;
     let emp = employee::Entity::find_by_id(actor.id()).one(&st.db).await?.ok_or(AppError::NotFound)?;
     let (cur, stored, newpw) = (current.to_owned(), emp.password_hash.clone(), new.to_owned());
@@ -176,7 +211,14 @@ pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, c
     m.updated_at = Set(now);
     m.update(&txn).await?;
     revoke_all(&txn, actor.id(), now).await?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord::mutation("changePassword", "Employee", actor.id(), &["password"])]).await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord::mutation("changePassword", "Employee", actor.id(), &["password"])],
+    )
+    .await?;
     txn.commit().await?;
     Ok(true)
 }
@@ -185,7 +227,11 @@ pub async fn change_password(st: &AppState, actor: &Actor, meta: &RequestMeta, c
 pub async fn active_actor(db: &sea_orm::DatabaseConnection, employee_id: i64) -> AppResult<Option<Actor>> {
     let emp = employee::Entity::find_by_id(employee_id).one(db).await?;
     Ok(emp.filter(|e| e.active).map(|e| Actor {
-        viewer: domain::policy::Viewer { employee_id: e.id, department_id: e.department_id, roles: decode_roles(&e.roles) },
+        viewer: domain::policy::Viewer {
+            employee_id: e.id,
+            department_id: e.department_id,
+            roles: decode_roles(&e.roles),
+        },
         name: e.name,
     }))
 }

@@ -40,21 +40,37 @@ pub async fn sla_minutes<C: ConnectionTrait>(conn: &C, kind: FollowUpKind) -> Ap
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn update_sla_policy(st: &AppState, actor: &Actor, meta: &RequestMeta, kind: FollowUpKind, minutes: i32) -> AppResult<(FollowUpKind, i32)> {
+pub async fn update_sla_policy(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    kind: FollowUpKind,
+    minutes: i32,
+) -> AppResult<(FollowUpKind, i32)> {
     require(actor, Capability::WriteSla)?;
     validate_sla(kind, minutes).map_err(|e| AppError::bad(e.to_string()))?;
     let now = st.now();
     let txn = st.db.begin().await?;
     sla_policy::Entity::delete_by_id(kind.as_str().to_owned()).exec(&txn).await?;
-    sla_policy::ActiveModel { kind: Set(kind.as_str().to_owned()), working_minutes: Set(minutes), updated_at: Set(now) }
-        .insert(&txn)
-        .await?;
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord {
-        action: "updateSlaPolicy".into(),
-        entity_type: "SlaPolicy",
-        entity_id: Some(kind.as_str().to_owned()),
-        fields: vec!["workingMinutes".into()],
-    }])
+    sla_policy::ActiveModel {
+        kind: Set(kind.as_str().to_owned()),
+        working_minutes: Set(minutes),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord {
+            action: "updateSlaPolicy".into(),
+            entity_type: "SlaPolicy",
+            entity_id: Some(kind.as_str().to_owned()),
+            fields: vec!["workingMinutes".into()],
+        }],
+    )
     .await?;
     txn.commit().await?;
     Ok((kind, minutes))
@@ -80,7 +96,13 @@ fn is_weekend(cal: &BusinessCalendar, d: NaiveDate) -> bool {
 /// Replaces both lists. A holiday must be a weekday and a make-up workday a
 /// weekend day, or the entry would mean nothing.
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn set_calendar_days(st: &AppState, actor: &Actor, meta: &RequestMeta, holidays: Vec<NaiveDate>, make_up: Vec<NaiveDate>) -> AppResult<BusinessCalendar> {
+pub async fn set_calendar_days(
+    st: &AppState,
+    actor: &Actor,
+    meta: &RequestMeta,
+    holidays: Vec<NaiveDate>,
+    make_up: Vec<NaiveDate>,
+) -> AppResult<BusinessCalendar> {
     require(actor, Capability::WriteCalendar)?;
     let std_cal = BusinessCalendar::standard();
     let hs: BTreeSet<NaiveDate> = holidays.into_iter().collect();
@@ -106,19 +128,30 @@ pub async fn set_calendar_days(st: &AppState, actor: &Actor, meta: &RequestMeta,
     for chunk in rows.chunks(500) {
         calendar_day::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, vec![AuditRecord {
-        action: "setCalendarDays".into(),
-        entity_type: "BusinessCalendar",
-        entity_id: None,
-        fields: vec!["holidays".into(), "makeUpWorkdays".into()],
-    }])
+    audit::append(
+        &txn,
+        Some(actor.id()),
+        meta.request_id.as_deref(),
+        now,
+        vec![AuditRecord {
+            action: "setCalendarDays".into(),
+            entity_type: "BusinessCalendar",
+            entity_id: None,
+            fields: vec!["holidays".into(), "makeUpWorkdays".into()],
+        }],
+    )
     .await?;
     txn.commit().await?;
     Ok(BusinessCalendar::standard().with_days(hs, ms))
 }
 
 #[tracing::instrument(skip_all, fields(actor = actor.id()))]
-pub async fn working_deadline(st: &AppState, actor: &Actor, from: DateTime<Utc>, minutes: i32) -> AppResult<DateTime<Utc>> {
+pub async fn working_deadline(
+    st: &AppState,
+    actor: &Actor,
+    from: DateTime<Utc>,
+    minutes: i32,
+) -> AppResult<DateTime<Utc>> {
     require(actor, Capability::ReadOrganisation)?;
     let cal = load_calendar(&st.db).await?;
     cal.working_deadline(from, i64::from(minutes)).map_err(|e| AppError::bad(format!("workingMinutes: {e}")))
@@ -135,4 +168,3 @@ pub async fn rules<C: ConnectionTrait>(conn: &C) -> AppResult<scoring_rules::Mod
 pub fn weekday_iso(w: Weekday) -> i32 {
     w.number_from_monday() as i32
 }
-

@@ -26,7 +26,9 @@ async fn full_reads_of_sensitive_fields_and_mutations_are_audited_with_field_nam
     assert_eq!(reads[0]["node"]["actor"]["employeeNo"], "admin");
     assert!(reads[0]["node"]["requestId"].as_str().is_some_and(|r| !r.is_empty()));
     // Nothing in the log carries the number itself.
-    let all = app.ok(&app.admin, "{ auditLog(first: 100){ edges { node { action entityType entityId fields } } } }", json!({})).await;
+    let all = app
+        .ok(&app.admin, "{ auditLog(first: 100){ edges { node { action entityType entityId fields } } } }", json!({}))
+        .await;
     assert!(!all.to_string().contains("13812345678"));
 }
 
@@ -36,7 +38,13 @@ async fn masked_reads_are_not_audited_as_full_reads() {
     let dept = app.create_department("DESK").await;
     let (_, alice) = app.employee("alice", &dept, &["STAFF"]).await;
     let (_, bob) = app.employee("bob", &dept, &["STAFF"]).await;
-    let c = app.ok(&alice, RECORD, json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "callerNumber": "13812345678", "reason": "x"}})).await;
+    let c = app
+        .ok(
+            &alice,
+            RECORD,
+            json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "callerNumber": "13812345678", "reason": "x"}}),
+        )
+        .await;
     let id = c["recordCall"]["id"].as_str().unwrap().to_owned();
     let before = app.count("audit_entry").await;
     let d = app.ok(&bob, "query($id:ID!){ call(id:$id){ callerNumber } }", json!({"id": id})).await;
@@ -79,7 +87,12 @@ async fn verify_audit_chain_finds_a_changed_row_and_a_deleted_one() {
     assert_eq!(broken["verifyAuditChain"]["firstBrokenId"], "5");
     // Removing the newest entries is found too, through the head row.
     let app = TestApp::new().await;
-    app.ok(&app.admin, RECORD, json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "callerNumber": "13812345678", "reason": "x"}})).await;
+    app.ok(
+        &app.admin,
+        RECORD,
+        json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "callerNumber": "13812345678", "reason": "x"}}),
+    )
+    .await;
     let last = app.count("audit_entry").await;
     app.db.execute_unprepared(&format!("DELETE FROM audit_entry WHERE id = {last}")).await.unwrap();
     let broken = app.ok(&app.admin, VERIFY, json!({})).await;

@@ -79,7 +79,11 @@ async fn forged_none_foreign_and_malformed_tokens_answer_http_401() {
     let app = TestApp::new().await;
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
     let hs = r#"{"alg":"HS256","typ":"JWT"}"#;
-    let none = format!("{}.{}.", b64.encode(r#"{"alg":"none","typ":"JWT"}"#), b64.encode(claims("calls-api", "calls-clients", 600).to_string()));
+    let none = format!(
+        "{}.{}.",
+        b64.encode(r#"{"alg":"none","typ":"JWT"}"#),
+        b64.encode(claims("calls-api", "calls-clients", 600).to_string())
+    );
     let bad = [
         forge(hs, claims("calls-api", "calls-clients", 600), b"another-secret-another-secret-0123456"),
         forge(hs, claims("someone-else", "calls-clients", 600), JWT_SECRET.as_bytes()),
@@ -93,14 +97,22 @@ async fn forged_none_foreign_and_malformed_tokens_answer_http_401() {
         assert_eq!(status, 401, "{token}");
         assert_eq!(codes(&body), vec!["UNAUTHENTICATED"]);
     }
-    let resp = app.http.post(format!("{}/graphql", app.base)).header("authorization", "Basic abc").json(&json!({"query": ME})).send().await.unwrap();
+    let resp = app
+        .http
+        .post(format!("{}/graphql", app.base))
+        .header("authorization", "Basic abc")
+        .json(&json!({"query": ME}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status().as_u16(), 401);
 }
 
 #[tokio::test]
 async fn an_expired_token_is_unauthenticated_but_sign_in_still_works() {
     let app = TestApp::new().await;
-    let expired = forge(r#"{"alg":"HS256","typ":"JWT"}"#, claims("calls-api", "calls-clients", -60), JWT_SECRET.as_bytes());
+    let expired =
+        forge(r#"{"alg":"HS256","typ":"JWT"}"#, claims("calls-api", "calls-clients", -60), JWT_SECRET.as_bytes());
     let (status, body) = app.post(Some(&expired), ME, json!({})).await;
     assert_eq!(status, 200);
     assert_eq!(codes(&body), vec!["UNAUTHENTICATED"]);
@@ -125,8 +137,12 @@ async fn refresh_rotates_and_reusing_a_rotated_token_ends_the_session() {
     // Refresh tokens are stored only as digests.
     let stored = app.count("refresh_token").await;
     assert!(stored >= 2);
-    use sea_orm::{EntityTrait, QueryFilter, ColumnTrait};
-    let raw = entity::refresh_token::Entity::find().filter(entity::refresh_token::Column::TokenHash.eq(second.clone())).all(&app.db).await.unwrap();
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let raw = entity::refresh_token::Entity::find()
+        .filter(entity::refresh_token::Column::TokenHash.eq(second.clone()))
+        .all(&app.db)
+        .await
+        .unwrap();
     assert!(raw.is_empty());
 }
 
@@ -152,7 +168,10 @@ async fn a_deactivated_employee_can_neither_sign_in_nor_refresh_nor_use_a_token(
     let d = app.ok(&app.admin, upd, json!({"i": {"id": id, "version": 1, "active": false}})).await;
     assert_eq!(d["updateEmployee"]["active"], false);
     // A stale version changes nothing.
-    assert_eq!(codes(&app.gql(&app.admin, upd, json!({"i": {"id": id, "version": 1, "active": true}})).await), vec!["CONFLICT"]);
+    assert_eq!(
+        codes(&app.gql(&app.admin, upd, json!({"i": {"id": id, "version": 1, "active": true}})).await),
+        vec!["CONFLICT"]
+    );
     let (_, body) = app.post(None, LOGIN, json!({"n": "dave", "p": super::harness::PASSWORD})).await;
     assert_eq!(codes(&body), vec!["UNAUTHENTICATED"]);
     let (_, body) = app.post(None, REFRESH, json!({"t": rt})).await;
@@ -166,11 +185,15 @@ async fn only_system_admins_manage_people_and_forbidden_comes_before_input_check
     let app = TestApp::new().await;
     let dept = app.create_department("OPS").await;
     let (_, staff) = app.employee("erin", &dept, &["STAFF", "ADMINISTRATION"]).await;
-    let body = app.gql(&staff, "mutation{ createDepartment(input:{code:\"bad code!\", name:\"\"}){ id } }", json!({})).await;
+    let body =
+        app.gql(&staff, "mutation{ createDepartment(input:{code:\"bad code!\", name:\"\"}){ id } }", json!({})).await;
     assert_eq!(codes(&body), vec!["FORBIDDEN"]);
-    let body = app.gql(&app.admin, "mutation{ createDepartment(input:{code:\"bad code!\", name:\"x\"}){ id } }", json!({})).await;
+    let body = app
+        .gql(&app.admin, "mutation{ createDepartment(input:{code:\"bad code!\", name:\"x\"}){ id } }", json!({}))
+        .await;
     assert_eq!(codes(&body), vec!["BAD_USER_INPUT"]);
-    let body = app.gql(&app.admin, "mutation{ createDepartment(input:{code:\"OPS\", name:\"x\"}){ id } }", json!({})).await;
+    let body =
+        app.gql(&app.admin, "mutation{ createDepartment(input:{code:\"OPS\", name:\"x\"}){ id } }", json!({})).await;
     assert_eq!(codes(&body), vec!["CONFLICT"]);
 }
 
@@ -190,7 +213,11 @@ async fn employee_contact_data_follows_the_matrix_with_a_null_and_an_error_for_a
     for (i, (roles, email, mobile)) in cases.iter().enumerate() {
         let (_, token) = app.employee(&format!("v{i}"), &dept, roles).await;
         let d = app.ok(&token, q, json!({"id": subject})).await;
-        assert_eq!((d["employee"]["email"].as_str().unwrap(), d["employee"]["mobile"].as_str().unwrap()), (*email, *mobile), "{roles:?}");
+        assert_eq!(
+            (d["employee"]["email"].as_str().unwrap(), d["employee"]["mobile"].as_str().unwrap()),
+            (*email, *mobile),
+            "{roles:?}"
+        );
     }
     let own = app.ok(&subject_token, q, json!({"id": subject})).await;
     assert_eq!(own["employee"]["email"], "fay@example.com");

@@ -45,7 +45,9 @@ async fn a_stale_version_is_a_conflict_and_changes_nothing() {
     let c = app.ok(&app.admin, RECORD, json!({"i": answered("2026-12-02T05:00:00Z", "13812345678")})).await;
     let id = c["recordCall"]["id"].clone();
     let upd = "mutation($i:UpdateCallInput!){ updateCall(input:$i){ version reason important keyFactsConfirmed recordComplete missingFields } }";
-    let d = app.ok(&app.admin, upd, json!({"i": {"id": id, "version": 1, "reason": "new reason", "important": true}})).await;
+    let d = app
+        .ok(&app.admin, upd, json!({"i": {"id": id, "version": 1, "reason": "new reason", "important": true}}))
+        .await;
     assert_eq!(d["updateCall"]["version"], 2);
     assert_eq!(d["updateCall"]["recordComplete"], false);
     assert_eq!(d["updateCall"]["missingFields"], json!(["keyFactsConfirmed"]));
@@ -76,7 +78,14 @@ async fn calls_page_forward_and_backward_with_cursors_and_a_total() {
         app.ok(&app.admin, RECORD, json!({"i": answered(&format!("2026-12-02T05:0{m}:00Z"), "13812345678")})).await;
     }
     let q = "query($f:Int,$a:String,$l:Int,$b:String){ calls(first:$f, after:$a, last:$l, before:$b){ totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } edges { node { receivedAt } } } }";
-    let times = |d: &Value| -> Vec<String> { d["calls"]["edges"].as_array().unwrap().iter().map(|e| e["node"]["receivedAt"].as_str().unwrap()[14..16].to_owned()).collect() };
+    let times = |d: &Value| -> Vec<String> {
+        d["calls"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["node"]["receivedAt"].as_str().unwrap()[14..16].to_owned())
+            .collect()
+    };
     let p1 = app.ok(&app.admin, q, json!({"f": 2})).await;
     assert_eq!(p1["calls"]["totalCount"], 5);
     assert_eq!(times(&p1), vec!["04", "03"]);
@@ -114,7 +123,12 @@ async fn confidential_calls_are_seen_only_by_handler_head_and_administration() {
     let app = TestApp::new().await;
     let dept = app.create_department("RND").await;
     let (head_id, _) = app.employee("hana", &dept, &["STAFF"]).await;
-    app.ok(&app.admin, "mutation($d:ID!,$e:ID!){ setDepartmentHead(departmentId:$d, employeeId:$e){ id } }", json!({"d": dept, "e": head_id})).await;
+    app.ok(
+        &app.admin,
+        "mutation($d:ID!,$e:ID!){ setDepartmentHead(departmentId:$d, employeeId:$e){ id } }",
+        json!({"d": dept, "e": head_id}),
+    )
+    .await;
     let head = app.login("hana", super::harness::PASSWORD).await;
     let (_, alice) = app.employee("alice", &dept, &["STAFF"]).await;
     let (_, bob) = app.employee("bob", &dept, &["STAFF"]).await;
@@ -141,9 +155,7 @@ async fn every_role_sees_caller_identity_exactly_as_the_matrix_says() {
     let other = app.create_department("OTHER").await;
     let (_, colleague) = app.employee("colleague", &mine, &["STAFF"]).await;
     let (_, outsider) = app.employee("outsider", &other, &["STAFF"]).await;
-    let record = |number: &'static str, name: &'static str, confidential: bool| {
-        json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "answeredAt": "2026-12-02T05:00:05Z", "callerNumber": number, "callerName": name, "reason": "x", "confidential": confidential}})
-    };
+    let record = |number: &'static str, name: &'static str, confidential: bool| json!({"i": {"receivedAt": "2026-12-02T05:00:00Z", "answeredAt": "2026-12-02T05:00:05Z", "callerNumber": number, "callerName": name, "reason": "x", "confidential": confidential}});
     let full = |n: &str, m: &str| Some((n.to_owned(), m.to_owned()));
     let q = "query($id:ID!){ call(id:$id){ callerNumber callerName } }";
     type Seen = Option<(String, String)>;
@@ -157,10 +169,16 @@ async fn every_role_sees_caller_identity_exactly_as_the_matrix_says() {
     ];
     for (i, (role, role_list)) in roles.iter().enumerate() {
         let (_, viewer) = app.employee(&format!("viewer{i}"), &mine, role_list).await;
-        let colleague_call = app.ok(&colleague, RECORD, record("13811112222", "王小明", false)).await["recordCall"]["id"].clone();
-        let secret_call = app.ok(&colleague, RECORD, record("13833334444", "李四", true)).await["recordCall"]["id"].clone();
-        let other_call = app.ok(&outsider, RECORD, record("13855556666", "John", false)).await["recordCall"]["id"].clone();
-        let own_call = if role_list.contains(&"STAFF") || role_list.contains(&"DEPARTMENT_HEAD") || role_list.contains(&"ADMINISTRATION") {
+        let colleague_call =
+            app.ok(&colleague, RECORD, record("13811112222", "王小明", false)).await["recordCall"]["id"].clone();
+        let secret_call =
+            app.ok(&colleague, RECORD, record("13833334444", "李四", true)).await["recordCall"]["id"].clone();
+        let other_call =
+            app.ok(&outsider, RECORD, record("13855556666", "John", false)).await["recordCall"]["id"].clone();
+        let own_call = if role_list.contains(&"STAFF")
+            || role_list.contains(&"DEPARTMENT_HEAD")
+            || role_list.contains(&"ADMINISTRATION")
+        {
             Some(app.ok(&viewer, RECORD, record("13877778888", "Ann", false)).await["recordCall"]["id"].clone())
         } else {
             None
@@ -168,7 +186,11 @@ async fn every_role_sees_caller_identity_exactly_as_the_matrix_says() {
         let expected: [Result<Seen, ()>; 3] = match *role {
             "STAFF" => [Ok(Some(("138****2222".into(), "王**".into()))), Ok(None), Ok(None)],
             "DEPARTMENT_HEAD" => [Ok(full("+8613811112222", "王小明")), Ok(full("+8613833334444", "李四")), Ok(None)],
-            "ADMINISTRATION" => [Ok(full("+8613811112222", "王小明")), Ok(full("+8613833334444", "李四")), Ok(full("+8613855556666", "John"))],
+            "ADMINISTRATION" => [
+                Ok(full("+8613811112222", "王小明")),
+                Ok(full("+8613833334444", "李四")),
+                Ok(full("+8613855556666", "John")),
+            ],
             _ => [Err(()), Err(()), Err(())],
         };
         for (call, want) in [colleague_call, secret_call, other_call].iter().zip(expected) {
@@ -177,7 +199,9 @@ async fn every_role_sees_caller_identity_exactly_as_the_matrix_says() {
                 Err(())
             } else {
                 let c = &body["data"]["call"];
-                Ok(c.as_object().map(|_| (c["callerNumber"].as_str().unwrap().to_owned(), c["callerName"].as_str().unwrap().to_owned())))
+                Ok(c.as_object().map(|_| {
+                    (c["callerNumber"].as_str().unwrap().to_owned(), c["callerName"].as_str().unwrap().to_owned())
+                }))
             };
             assert_eq!(got, want, "{role} reading {call}");
         }

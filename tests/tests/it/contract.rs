@@ -11,43 +11,130 @@ use async_graphql::parser::types::{BaseType, Type, TypeKind, TypeSystemDefinitio
 /// Contract types that later issues build. This list may only shrink: the
 /// test fails when something listed here exists in the schema.
 const NOT_YET_BUILT_TYPES: &[&str] = &[
-    "Month", "RequestTransferInput", "RecordTransferCheckInput",
-    "CompleteTransferInput", "TransferFilter", "StartCoordinationInput", "RecordInquiryInput",
-    "ReplyToInquiryInput", "UpsertKnowledgeArticleInput",
-    "RecordCooperationLeadInput", "RecordPartnerContactInput",
+    "Month",
+    "RequestTransferInput",
+    "RecordTransferCheckInput",
+    "CompleteTransferInput",
+    "TransferFilter",
+    "StartCoordinationInput",
+    "RecordInquiryInput",
+    "ReplyToInquiryInput",
+    "UpsertKnowledgeArticleInput",
+    "RecordCooperationLeadInput",
+    "RecordPartnerContactInput",
     "FileComplaintInput",
-    "AddComplaintProgressInput", "ResolveComplaintInput", "ReportComplaintResultInput", "ComplaintFilter",
-    "BlockStatus", "BlockedNumber", "SubmitNumberForBlockingInput", "ReviewBlockedNumberInput", "SpotCheck",
-    "SpotCheckItem", "StartSpotCheckInput", "ReviewSpotCheckItemInput", "ViolationRule", "ViolationSource",
-    "ViolationStatus", "Severity", "Violation", "ViolationFilter", "RecordViolationInput",
-    "ChangeViolationStatusInput", "ReportConfidentialityIncidentInput", "ConfidentialityIncident",
-    "ScoringRules", "UpdateScoringRulesInput", "RuleCount", "MonthlyAssessment", "FinalizeMonthPayload",
-    "RewardKind", "Reward", "GrantRewardInput", "CallStatsGroupBy", "CallStats", "AssessmentStatsGroupBy",
-    "AssessmentStats", "TrainingMode", "TrainingTopic", "TrainingSession", "TrainingAttendance",
-    "ScheduleTrainingInput", "RecordAttendanceInput", "NotificationKind", "Notification", "TransferEdge",
-    "TransferConnection", "KnowledgeArticleEdge", "KnowledgeArticleConnection", "CooperationLeadEdge",
-    "CooperationLeadConnection", "ComplaintEdge", "ComplaintConnection", "BlockedNumberEdge",
-    "BlockedNumberConnection", "SpotCheckEdge", "SpotCheckConnection", "ViolationEdge", "ViolationConnection",
-    "MonthlyAssessmentEdge", "MonthlyAssessmentConnection", "TrainingSessionEdge", "TrainingSessionConnection",
-    "NotificationEdge", "NotificationConnection", "Subscription",
+    "AddComplaintProgressInput",
+    "ResolveComplaintInput",
+    "ReportComplaintResultInput",
+    "ComplaintFilter",
+    "BlockStatus",
+    "BlockedNumber",
+    "SubmitNumberForBlockingInput",
+    "ReviewBlockedNumberInput",
+    "SpotCheck",
+    "SpotCheckItem",
+    "StartSpotCheckInput",
+    "ReviewSpotCheckItemInput",
+    "ViolationRule",
+    "ViolationSource",
+    "ViolationStatus",
+    "Severity",
+    "Violation",
+    "ViolationFilter",
+    "RecordViolationInput",
+    "ChangeViolationStatusInput",
+    "ReportConfidentialityIncidentInput",
+    "ConfidentialityIncident",
+    "ScoringRules",
+    "UpdateScoringRulesInput",
+    "RuleCount",
+    "MonthlyAssessment",
+    "FinalizeMonthPayload",
+    "RewardKind",
+    "Reward",
+    "GrantRewardInput",
+    "CallStatsGroupBy",
+    "CallStats",
+    "AssessmentStatsGroupBy",
+    "AssessmentStats",
+    "TrainingMode",
+    "TrainingTopic",
+    "TrainingSession",
+    "TrainingAttendance",
+    "ScheduleTrainingInput",
+    "RecordAttendanceInput",
+    "NotificationKind",
+    "Notification",
+    "TransferEdge",
+    "TransferConnection",
+    "KnowledgeArticleEdge",
+    "KnowledgeArticleConnection",
+    "CooperationLeadEdge",
+    "CooperationLeadConnection",
+    "ComplaintEdge",
+    "ComplaintConnection",
+    "BlockedNumberEdge",
+    "BlockedNumberConnection",
+    "SpotCheckEdge",
+    "SpotCheckConnection",
+    "ViolationEdge",
+    "ViolationConnection",
+    "MonthlyAssessmentEdge",
+    "MonthlyAssessmentConnection",
+    "TrainingSessionEdge",
+    "TrainingSessionConnection",
+    "NotificationEdge",
+    "NotificationConnection",
+    "Subscription",
 ];
 
 /// Fields of built types that need a type from the list above.
 const NOT_YET_BUILT_FIELDS: &[&str] = &[
-    "Query.transfers", "Query.knowledgeArticles", "Query.cooperationLeads", "Query.complaints",
-    "Query.blockedNumbers", "Query.numberBlockStatus", "Query.spotChecks", "Query.spotCheck",
-    "Query.scoringRules", "Query.violations", "Query.monthlyAssessments", "Query.assessmentHistory",
-    "Query.rewards", "Query.callStats", "Query.assessmentStats", "Query.trainingSessions",
-    "Query.trainingRecord", "Query.notifications",
-    "Mutation.requestTransfer", "Mutation.recordTransferCheck", "Mutation.completeTransfer",
-    "Mutation.cancelTransfer", "Mutation.recordInquiry", "Mutation.replyToInquiry",
-    "Mutation.upsertKnowledgeArticle", "Mutation.recordCooperationLead", "Mutation.recordPartnerContact",
-    "Mutation.fileComplaint", "Mutation.addComplaintProgress", "Mutation.resolveComplaint",
-    "Mutation.reportComplaintResult", "Mutation.submitNumberForBlocking", "Mutation.reviewBlockedNumber",
-    "Mutation.liftBlock", "Mutation.startCoordination", "Mutation.startSpotCheck",
-    "Mutation.reviewSpotCheckItem", "Mutation.recordViolation", "Mutation.changeViolationStatus",
-    "Mutation.reportConfidentialityIncident", "Mutation.updateScoringRules", "Mutation.finalizeMonth",
-    "Mutation.grantReward", "Mutation.scheduleTraining", "Mutation.recordAttendance",
+    "Query.transfers",
+    "Query.knowledgeArticles",
+    "Query.cooperationLeads",
+    "Query.complaints",
+    "Query.blockedNumbers",
+    "Query.numberBlockStatus",
+    "Query.spotChecks",
+    "Query.spotCheck",
+    "Query.scoringRules",
+    "Query.violations",
+    "Query.monthlyAssessments",
+    "Query.assessmentHistory",
+    "Query.rewards",
+    "Query.callStats",
+    "Query.assessmentStats",
+    "Query.trainingSessions",
+    "Query.trainingRecord",
+    "Query.notifications",
+    "Mutation.requestTransfer",
+    "Mutation.recordTransferCheck",
+    "Mutation.completeTransfer",
+    "Mutation.cancelTransfer",
+    "Mutation.recordInquiry",
+    "Mutation.replyToInquiry",
+    "Mutation.upsertKnowledgeArticle",
+    "Mutation.recordCooperationLead",
+    "Mutation.recordPartnerContact",
+    "Mutation.fileComplaint",
+    "Mutation.addComplaintProgress",
+    "Mutation.resolveComplaint",
+    "Mutation.reportComplaintResult",
+    "Mutation.submitNumberForBlocking",
+    "Mutation.reviewBlockedNumber",
+    "Mutation.liftBlock",
+    "Mutation.startCoordination",
+    "Mutation.startSpotCheck",
+    "Mutation.reviewSpotCheckItem",
+    "Mutation.recordViolation",
+    "Mutation.changeViolationStatus",
+    "Mutation.reportConfidentialityIncident",
+    "Mutation.updateScoringRules",
+    "Mutation.finalizeMonth",
+    "Mutation.grantReward",
+    "Mutation.scheduleTraining",
+    "Mutation.recordAttendance",
     "Mutation.markNotificationRead",
 ];
 
@@ -115,12 +202,23 @@ fn load(sdl: &str) -> HashMap<String, Def> {
                     .into_iter()
                     .map(|f| {
                         let f = f.node;
-                        let args = f.arguments.into_iter().map(|a| (a.node.name.node.to_string(), (shape(&a.node.ty.node), a.node.default_value.is_some()))).collect();
+                        let args = f
+                            .arguments
+                            .into_iter()
+                            .map(|a| {
+                                (a.node.name.node.to_string(), (shape(&a.node.ty.node), a.node.default_value.is_some()))
+                            })
+                            .collect();
                         (f.name.node.to_string(), Field { ty: shape(&f.ty.node), args })
                     })
                     .collect(),
             ),
-            TypeKind::InputObject(i) => Def::Input(i.fields.into_iter().map(|f| (f.node.name.node.to_string(), (shape(&f.node.ty.node), f.node.default_value.is_some()))).collect()),
+            TypeKind::InputObject(i) => Def::Input(
+                i.fields
+                    .into_iter()
+                    .map(|f| (f.node.name.node.to_string(), (shape(&f.node.ty.node), f.node.default_value.is_some())))
+                    .collect(),
+            ),
             TypeKind::Enum(e) => Def::Enum(e.values.into_iter().map(|v| v.node.value.node.to_string()).collect()),
             TypeKind::Scalar => Def::Scalar,
             _ => Def::Other,
@@ -167,7 +265,9 @@ fn problems(contract: &HashMap<String, Def>, server: &HashMap<String, Def>) -> V
                     for (aname, ca) in &c.args {
                         match s.args.get(aname) {
                             None => out.push(format!("argument {key}({aname}) is missing")),
-                            Some(sa) if !contravariant(&sa.0, &ca.0) => out.push(format!("argument {key}({aname}) has an incompatible type")),
+                            Some(sa) if !contravariant(&sa.0, &ca.0) => {
+                                out.push(format!("argument {key}({aname}) has an incompatible type"))
+                            }
                             _ => {}
                         }
                     }
@@ -182,7 +282,9 @@ fn problems(contract: &HashMap<String, Def>, server: &HashMap<String, Def>) -> V
                 for (fname, c) in cf {
                     match sf.get(fname) {
                         None => out.push(format!("input field {name}.{fname} is missing")),
-                        Some(s) if !contravariant(&s.0, &c.0) => out.push(format!("input field {name}.{fname} has an incompatible type")),
+                        Some(s) if !contravariant(&s.0, &c.0) => {
+                            out.push(format!("input field {name}.{fname} has an incompatible type"))
+                        }
                         _ => {}
                     }
                 }
@@ -219,13 +321,19 @@ fn the_committed_schema_is_the_live_schema() {
         std::fs::write(&path, &live).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == live, "schema.graphql is stale: run `UPDATE_SCHEMA=1 cargo test -p tests contract` (or `cargo run -p api --bin export-schema > schema.graphql`) and commit it");
+    assert!(
+        committed == live,
+        "schema.graphql is stale: run `UPDATE_SCHEMA=1 cargo test -p tests contract` (or `cargo run -p api --bin export-schema > schema.graphql`) and commit it"
+    );
 }
 
 #[test]
 fn the_schema_honours_the_client_contract() {
-    let contract_path = std::env::var("CONTRACT_PATH").map(std::path::PathBuf::from).unwrap_or_else(|_| repo_file("../shared/api-contract.graphql"));
-    let contract = std::fs::read_to_string(&contract_path).unwrap_or_else(|e| panic!("read {}: {e}", contract_path.display()));
+    let contract_path = std::env::var("CONTRACT_PATH")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| repo_file("../shared/api-contract.graphql"));
+    let contract =
+        std::fs::read_to_string(&contract_path).unwrap_or_else(|e| panic!("read {}: {e}", contract_path.display()));
     let found = problems(&load(&contract), &load(&api::graphql::sdl()));
     assert!(found.is_empty(), "contract problems:\n{}", found.join("\n"));
 }
@@ -236,6 +344,8 @@ fn the_checker_itself_rejects_an_incompatible_change() {
     let server = load("type Query { a: Int, b(x: Int!, y: Int!): [Int] } input I { f: Int!, g: String! } enum E { A }");
     let found = problems(&contract, &server);
     assert_eq!(found.len(), 5, "{found:?}");
-    let ok = load("type Query { a: String!, b(x: Int, y: Int = 1): [Int!]! } input I { f: Int, g: String } enum E { A B C }");
+    let ok = load(
+        "type Query { a: String!, b(x: Int, y: Int = 1): [Int!]! } input I { f: Int, g: String } enum E { A B C }",
+    );
     assert!(problems(&contract, &ok).is_empty());
 }

@@ -87,14 +87,16 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.ok() });
-        let mut t = Self { base: format!("http://{addr}"), db, clock, http: reqwest::Client::new(), admin: String::new() };
+        let mut t =
+            Self { base: format!("http://{addr}"), db, clock, http: reqwest::Client::new(), admin: String::new() };
         t.admin = t.login(ADMIN_NO, ADMIN_PW).await;
         t
     }
 
     /// POST /graphql; returns (HTTP status, body).
     pub async fn post(&self, token: Option<&str>, query: &str, vars: Value) -> (u16, Value) {
-        let mut req = self.http.post(format!("{}/graphql", self.base)).json(&json!({ "query": query, "variables": vars }));
+        let mut req =
+            self.http.post(format!("{}/graphql", self.base)).json(&json!({ "query": query, "variables": vars }));
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -116,14 +118,22 @@ impl TestApp {
 
     pub async fn login(&self, no: &str, pw: &str) -> String {
         let (_, body) = self
-            .post(None, "mutation($n:String!,$p:String!){ login(employeeNo:$n, password:$p){ accessToken } }", json!({"n": no, "p": pw}))
+            .post(
+                None,
+                "mutation($n:String!,$p:String!){ login(employeeNo:$n, password:$p){ accessToken } }",
+                json!({"n": no, "p": pw}),
+            )
             .await;
         body["data"]["login"]["accessToken"].as_str().unwrap_or_else(|| panic!("login failed: {body}")).to_owned()
     }
 
     pub async fn create_department(&self, code: &str) -> String {
         let d = self
-            .ok(&self.admin, "mutation($c:String!){ createDepartment(input:{code:$c, name:$c}){ id } }", json!({"c": code}))
+            .ok(
+                &self.admin,
+                "mutation($c:String!){ createDepartment(input:{code:$c, name:$c}){ id } }",
+                json!({"c": code}),
+            )
             .await;
         d["createDepartment"]["id"].as_str().unwrap().to_owned()
     }
@@ -145,7 +155,10 @@ impl TestApp {
     pub async fn count(&self, table: &str) -> i64 {
         let row = self
             .db
-            .query_one_raw(sea_orm::Statement::from_string(self.db.get_database_backend(), format!("SELECT COUNT(*) AS n FROM {table}")))
+            .query_one_raw(sea_orm::Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
             .await
             .unwrap()
             .unwrap();

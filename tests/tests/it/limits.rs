@@ -8,7 +8,14 @@ use super::harness::{TestApp, codes};
 async fn bodies_over_64_kib_are_refused() {
     let app = TestApp::new().await;
     let big = format!("{{ me {{ id }} }} #{}", "x".repeat(70 * 1024));
-    let resp = app.http.post(format!("{}/graphql", app.base)).bearer_auth(&app.admin).json(&json!({"query": big})).send().await.unwrap();
+    let resp = app
+        .http
+        .post(format!("{}/graphql", app.base))
+        .bearer_auth(&app.admin)
+        .json(&json!({"query": big}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status().as_u16(), 413);
 }
 
@@ -78,7 +85,14 @@ async fn production_hides_introspection_from_anonymous_callers() {
 #[tokio::test]
 async fn a_body_that_is_not_a_graphql_request_is_bad_input() {
     let app = TestApp::new().await;
-    let resp = app.http.post(format!("{}/graphql", app.base)).header("content-type", "application/json").body("{not json").send().await.unwrap();
+    let resp = app
+        .http
+        .post(format!("{}/graphql", app.base))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status().as_u16(), 400);
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(codes(&body), vec!["BAD_USER_INPUT"]);
@@ -87,7 +101,14 @@ async fn a_body_that_is_not_a_graphql_request_is_bad_input() {
 #[tokio::test]
 async fn every_response_carries_a_request_id() {
     let app = TestApp::new().await;
-    let resp = app.http.post(format!("{}/graphql", app.base)).bearer_auth(&app.admin).json(&json!({"query": "{ me { id } }"})).send().await.unwrap();
+    let resp = app
+        .http
+        .post(format!("{}/graphql", app.base))
+        .bearer_auth(&app.admin)
+        .json(&json!({"query": "{ me { id } }"}))
+        .send()
+        .await
+        .unwrap();
     let id = resp.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
     assert_eq!(id.len(), 36, "a UUID request id: {id:?}");
 }

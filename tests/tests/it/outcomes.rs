@@ -59,11 +59,20 @@ async fn world() -> World {
     .insert(&app.db)
     .await
     .unwrap();
-    complaint_department::ActiveModel { complaint_id: Set(c.id), department_id: Set(id(&sales)) }.insert(&app.db).await.unwrap();
-    complaint_progress::ActiveModel { complaint_id: Set(c.id), at: Set(at), author_id: Set(Some(id(&recorder_id))), note: Set("called the depot".into()), ..Default::default() }
+    complaint_department::ActiveModel { complaint_id: Set(c.id), department_id: Set(id(&sales)) }
         .insert(&app.db)
         .await
         .unwrap();
+    complaint_progress::ActiveModel {
+        complaint_id: Set(c.id),
+        at: Set(at),
+        author_id: Set(Some(id(&recorder_id))),
+        note: Set("called the depot".into()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
     cooperation_lead::ActiveModel {
         call_id: Set(id(&call)),
         intent: Set("distribution".into()),
@@ -126,10 +135,16 @@ async fn a_call_shows_what_it_led_to() {
     let w = world().await;
     let d = w.app.ok(&w.recorder, Q, json!({"id": w.call})).await;
     let c = &d["call"];
-    assert_eq!(c["transfers"], json!([{"status": "REQUESTED", "reason": "legal question", "toDepartment": {"code": "LEGAL"}, "fromEmployee": {"employeeNo": "rita"}}]));
+    assert_eq!(
+        c["transfers"],
+        json!([{"status": "REQUESTED", "reason": "legal question", "toDepartment": {"code": "LEGAL"}, "fromEmployee": {"employeeNo": "rita"}}])
+    );
     assert_eq!(c["inquiry"], json!({"question": "opening hours", "answeredOnSpot": true, "overdue": false}));
     // The clock (14:00 Shanghai) is past the lead's contact due time.
-    assert_eq!(c["cooperationLead"], json!({"intent": "distribution", "content": "margin 12% in Jiangsu", "overdue": true, "status": "FORWARDED"}));
+    assert_eq!(
+        c["cooperationLead"],
+        json!({"intent": "distribution", "content": "margin 12% in Jiangsu", "overdue": true, "status": "FORWARDED"})
+    );
     assert_eq!(c["complaint"]["involvedDepartments"], json!([{"code": "SALES"}]));
     assert_eq!(c["complaint"]["progress"], json!([{"note": "called the depot", "author": {"employeeNo": "rita"}}]));
     assert_eq!(c["complaint"]["overdue"], false);
@@ -153,7 +168,11 @@ async fn complaint_details_and_lead_content_are_seen_only_by_those_entitled() {
         let details: Value = if complaint_full { json!("driver was rude at gate 3") } else { Value::Null };
         let name: Value = if complaint_full { json!("王小明") } else { Value::Null };
         let content: Value = if lead_full { json!("margin 12% in Jiangsu") } else { Value::Null };
-        assert_eq!((&c["complaint"]["details"], &c["complaint"]["complainantName"], &c["cooperationLead"]["content"]), (&details, &name, &content), "{who}");
+        assert_eq!(
+            (&c["complaint"]["details"], &c["complaint"]["complainantName"], &c["cooperationLead"]["content"]),
+            (&details, &name, &content),
+            "{who}"
+        );
         let expected_errors = if complaint_full { 0 } else { 2 } + if lead_full { 0 } else { 1 };
         assert_eq!(codes(&body), vec!["FORBIDDEN"; expected_errors], "{who}");
     }

@@ -10,8 +10,8 @@ use super::complaint::Complaint;
 use super::cooperation::CooperationLead;
 use super::follow_up::FollowUp;
 use super::inquiry::Inquiry;
-use super::transfer::Transfer;
 use super::people::{Department, Employee};
+use super::transfer::Transfer;
 use crate::error::AppResult;
 use crate::graphql::ctx;
 use crate::graphql::enums::{CallCategory, CallStatus};
@@ -21,7 +21,13 @@ pub struct Call(pub call::Model);
 
 impl Call {
     /// callerNumber and callerName: full (and audited), masked, or FORBIDDEN.
-    fn caller_field(&self, ctx: &Context<'_>, field: &'static str, value: Option<&str>, mask: fn(&str) -> String) -> AppResult<Option<String>> {
+    fn caller_field(
+        &self,
+        ctx: &Context<'_>,
+        field: &'static str,
+        value: Option<&str>,
+        mask: fn(&str) -> String,
+    ) -> AppResult<Option<String>> {
         let actor = ctx::actor(ctx)?;
         match policy::caller_identity_access(&actor.viewer, &call_facts(&self.0)) {
             FieldAccess::Forbidden => Ok(ctx::forbidden_field(ctx)),

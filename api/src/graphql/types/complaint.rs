@@ -20,7 +20,12 @@ impl Complaint {
         Ok(rows.unwrap_or_default().into_iter().map(|r| r.department_id).collect())
     }
 
-    async fn sensitive(&self, ctx: &Context<'_>, field: &'static str, value: Option<&str>) -> AppResult<Option<String>> {
+    async fn sensitive(
+        &self,
+        ctx: &Context<'_>,
+        field: &'static str,
+        value: Option<&str>,
+    ) -> AppResult<Option<String>> {
         let actor = ctx::actor(ctx)?;
         let facts = ComplaintFacts {
             recorded_by: self.0.recorded_by,
@@ -64,7 +69,8 @@ impl Complaint {
         super::visible_call(ctx, self.0.call_id).await
     }
     async fn kind(&self) -> AppResult<ComplaintKind> {
-        ComplaintKind::parse(&self.0.kind).ok_or_else(|| AppError::internal(anyhow::anyhow!("complaint kind {}", self.0.kind)))
+        ComplaintKind::parse(&self.0.kind)
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("complaint kind {}", self.0.kind)))
     }
     async fn subject(&self) -> &str {
         &self.0.subject
@@ -109,7 +115,8 @@ impl Complaint {
         self.0.investigation_due_at
     }
     async fn status(&self) -> AppResult<ComplaintStatus> {
-        ComplaintStatus::parse(&self.0.status).ok_or_else(|| AppError::internal(anyhow::anyhow!("complaint status {}", self.0.status)))
+        ComplaintStatus::parse(&self.0.status)
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("complaint status {}", self.0.status)))
     }
     async fn progress(&self, ctx: &Context<'_>) -> AppResult<Vec<ComplaintProgress>> {
         let rows = super::loaders(ctx)?.complaint_progress.load_one(self.0.id).await.map_err(super::load_err)?;

@@ -66,7 +66,8 @@ impl CooperationLead {
         self.0.contract_reference.as_deref()
     }
     async fn status(&self) -> AppResult<CooperationStatus> {
-        CooperationStatus::parse(&self.0.status).ok_or_else(|| AppError::internal(anyhow::anyhow!("lead status {}", self.0.status)))
+        CooperationStatus::parse(&self.0.status)
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("lead status {}", self.0.status)))
     }
     /// Not yet contacted and past contactDueAt.
     async fn overdue(&self, ctx: &Context<'_>) -> AppResult<bool> {

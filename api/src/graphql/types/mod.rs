@@ -1,13 +1,13 @@
 pub mod audit;
 pub mod call;
 pub mod complaint;
-pub mod cooperation;
-pub mod inquiry;
-pub mod transfer;
 pub mod connection;
+pub mod cooperation;
 pub mod follow_up;
+pub mod inquiry;
 pub mod people;
 pub mod settings;
+pub mod transfer;
 
 use async_graphql::Context;
 
@@ -39,7 +39,6 @@ pub(crate) async fn load_call_model(ctx: &Context<'_>, id: i64) -> AppResult<Opt
 pub(crate) async fn load_call_follow_ups(ctx: &Context<'_>, call_id: i64) -> AppResult<Vec<entity::follow_up::Model>> {
     Ok(loaders(ctx)?.call_follow_ups.load_one(call_id).await.map_err(load_err)?.unwrap_or_default())
 }
-
 
 /// The call a record hangs off. Records are reached through visible calls,
 /// but the check stays here so no path can skip it.

@@ -34,10 +34,21 @@ impl Department {
         self.0.is_administration
     }
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
-    async fn employees(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> AppResult<EmployeeConnection> {
+    async fn employees(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> AppResult<EmployeeConnection> {
         let (st, actor, _) = ctx::parts(ctx)?;
         let filter = EmployeeFilter { department_id: Some(self.0.id), ..Default::default() };
-        let page = people::employees(st, actor, filter, PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists())).await?;
+        let page = people::employees(
+            st,
+            actor,
+            filter,
+            PageArgs::forward(first, after).counting(ctx.look_ahead().field("totalCount").exists()),
+        )
+        .await?;
         Ok(EmployeeConnection::from_page(page, Employee::new))
     }
     async fn version(&self) -> i32 {
@@ -61,7 +72,13 @@ impl Employee {
     }
     /// Email and mobile by the policy: full (audited unless it is one's own),
     /// masked, or null with FORBIDDEN.
-    fn contact(&self, ctx: &Context<'_>, field: &'static str, value: Option<&str>, mask: fn(&str) -> String) -> AppResult<Option<String>> {
+    fn contact(
+        &self,
+        ctx: &Context<'_>,
+        field: &'static str,
+        value: Option<&str>,
+        mask: fn(&str) -> String,
+    ) -> AppResult<Option<String>> {
         if self.1 == Viewing::AsSelf {
             return Ok(value.map(str::to_owned));
         }

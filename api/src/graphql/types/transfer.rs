@@ -47,7 +47,8 @@ impl Transfer {
         self.0.target_reminded
     }
     async fn status(&self) -> AppResult<TransferStatus> {
-        TransferStatus::parse(&self.0.status).ok_or_else(|| AppError::internal(anyhow::anyhow!("transfer status {}", self.0.status)))
+        TransferStatus::parse(&self.0.status)
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("transfer status {}", self.0.status)))
     }
     async fn requested_at(&self) -> DateTime<Utc> {
         self.0.requested_at
