@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261204_000001_create_foundation;
 mod m20261204_000002_create_call_outcomes;
+mod util;
 
 pub struct Migrator;
 

@@ -7,6 +7,8 @@ use sea_orm_migration::schema::*;
 
 use domain::sla::FollowUpKind;
 
+use crate::util::{index, ts, ts_null};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -174,22 +176,6 @@ enum IdempotencyKey {
     Key,
     EntityId,
     CreatedAt,
-}
-
-fn ts<T: IntoIden>(c: T) -> ColumnDef {
-    timestamp_with_time_zone(c)
-}
-fn ts_null<T: IntoIden>(c: T) -> ColumnDef {
-    timestamp_with_time_zone_null(c)
-}
-
-fn index<T: IntoTableRef>(name: &str, table: T, cols: Vec<DynIden>) -> IndexCreateStatement {
-    let mut idx = Index::create();
-    idx.name(name).table(table);
-    for c in cols {
-        idx.col(c);
-    }
-    idx.to_owned()
 }
 
 #[async_trait::async_trait]

@@ -5,6 +5,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::util::{fk, index, ts, ts_null};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -147,29 +149,6 @@ enum ComplaintProgress {
     At,
     AuthorId,
     Note,
-}
-
-fn ts<T: IntoIden>(c: T) -> ColumnDef {
-    timestamp_with_time_zone(c)
-}
-fn ts_null<T: IntoIden>(c: T) -> ColumnDef {
-    timestamp_with_time_zone_null(c)
-}
-fn fk<F: IntoIden, T: IntoIden>(
-    from_table: impl IntoIden,
-    from: F,
-    to_table: impl IntoIden,
-    to: T,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create().from(from_table, from).to(to_table, to).to_owned()
-}
-fn index(name: &str, table: impl IntoTableRef, cols: Vec<DynIden>) -> IndexCreateStatement {
-    let mut idx = Index::create();
-    idx.name(name).table(table);
-    for c in cols {
-        idx.col(c);
-    }
-    idx.to_owned()
 }
 
 #[async_trait::async_trait]

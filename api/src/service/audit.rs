@@ -94,6 +94,17 @@ pub async fn append<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Appends records made by the actor of a request (the usual case).
+pub async fn record<C: ConnectionTrait>(
+    conn: &C,
+    actor: &crate::auth::Actor,
+    meta: &super::RequestMeta,
+    at: DateTime<Utc>,
+    records: Vec<AuditRecord>,
+) -> AppResult<()> {
+    append(conn, Some(actor.id()), meta.request_id.as_deref(), at, records).await
+}
+
 /// Sensitive fields read in full during one request, merged per entity.
 #[derive(Debug, Default)]
 pub struct ReadLog {

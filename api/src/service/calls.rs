@@ -220,20 +220,20 @@ pub async fn record_call(st: &AppState, actor: &Actor, meta: &RequestMeta, input
             now,
         )
         .await?;
-        audit::append(
+        audit::record(
             &txn,
-            Some(actor.id()),
-            meta.request_id.as_deref(),
+            actor,
+            meta,
             now,
             vec![AuditRecord::mutation("openFollowUp", "FollowUp", fu.id, &["kind", "dueAt", "assignee"])],
         )
         .await?;
     }
     idempotency::remember(&txn, actor.id(), "recordCall", input.idempotency_key.as_deref(), saved.id, now).await?;
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation(
             "recordCall",
@@ -364,14 +364,8 @@ pub async fn update_call(
     }
     apply_completeness(&mut after, linked_records(&txn, before.id).await?);
     let saved = save_versioned(&txn, &before, after, now).await?;
-    audit::append(
-        &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
-        now,
-        vec![AuditRecord::mutation("updateCall", "Call", saved.id, &changed)],
-    )
-    .await?;
+    audit::record(&txn, actor, meta, now, vec![AuditRecord::mutation("updateCall", "Call", saved.id, &changed)])
+        .await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -439,7 +433,7 @@ pub async fn complete_callback(
             .into_iter()
             .map(|id| AuditRecord::mutation("completeFollowUp", "FollowUp", id, &["status", "completedAt"])),
     );
-    audit::append(&txn, Some(actor.id()), meta.request_id.as_deref(), now, records).await?;
+    audit::record(&txn, actor, meta, now, records).await?;
     txn.commit().await?;
     Ok(saved)
 }

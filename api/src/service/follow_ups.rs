@@ -217,10 +217,10 @@ pub async fn complete(
     if res.rows_affected == 0 {
         return Err(AppError::stale());
     }
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation("completeFollowUp", "FollowUp", f.id, &["status", "completedAt"])],
     )

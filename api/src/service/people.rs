@@ -136,10 +136,10 @@ pub async fn create_department(
     .insert(&txn)
     .await
     .map_err(|e| unique_violation(e, "a department with this code"))?;
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation(
             "createDepartment",
@@ -194,10 +194,10 @@ pub async fn set_department_head(
     d.version = Set(version + 1);
     d.updated_at = Set(now);
     let dept = d.update(&txn).await?;
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation("setDepartmentHead", "Department", dept.id, &["head"])],
     )
@@ -283,10 +283,10 @@ pub async fn create_employee(
     .insert(&txn)
     .await
     .map_err(|e| unique_violation(e, "an employee with this employeeNo"))?;
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation(
             "createEmployee",
@@ -385,10 +385,10 @@ pub async fn update_employee(
     if input.active == Some(false) {
         super::session::revoke_all(&txn, current.id, now).await?;
     }
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation("updateEmployee", "Employee", current.id, &changed)],
     )

@@ -211,10 +211,10 @@ pub async fn change_password(
     m.updated_at = Set(now);
     m.update(&txn).await?;
     revoke_all(&txn, actor.id(), now).await?;
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord::mutation("changePassword", "Employee", actor.id(), &["password"])],
     )

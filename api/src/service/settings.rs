@@ -59,10 +59,10 @@ pub async fn update_sla_policy(
     }
     .insert(&txn)
     .await?;
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord {
             action: "updateSlaPolicy".into(),
@@ -128,10 +128,10 @@ pub async fn set_calendar_days(
     for chunk in rows.chunks(500) {
         calendar_day::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
-    audit::append(
+    audit::record(
         &txn,
-        Some(actor.id()),
-        meta.request_id.as_deref(),
+        actor,
+        meta,
         now,
         vec![AuditRecord {
             action: "setCalendarDays".into(),
